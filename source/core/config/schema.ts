@@ -1,0 +1,132 @@
+import {z} from 'zod';
+
+/**
+ * The one definition of `.remotesyncrc.json`. Validation, defaults, the TypeScript
+ * types and the published JSON Schema (schema/remotesyncrc.schema.json) all come from here.
+ *
+ * Keys are snake_case because the old Python tool's files must keep working unchanged.
+ * Each layer (user file, repo file, env, CLI) is validated on its own with `layerSchema`
+ * (everything optional, no defaults) so an error names the file it came from; the merged
+ * result is then completed with `defaults`.
+ */
+
+const positiveSeconds = z.number().positive({message: 'must be a number of seconds greater than 0'});
+const wholeCount = (min: number) =>
+	z.number().int({message: 'must be a whole number'}).min(min, {message: `must be at least ${min}`});
+
+export const forcePushPolicies = ['block', 'warn', 'allow'] as const;
+export type ForcePushPolicy = (typeof forcePushPolicies)[number];
+
+export const vpnSchema = z.looseObject({
+	connect_cmd: z.string().optional().describe('Shell command that brings the VPN up.'),
+	disconnect_cmd: z.string().optional().describe('Shell command that takes the VPN down (run only if we connected it).'),
+	check_cmd: z.string().optional().describe('Shell command that exits 0 when the VPN is up.'),
+	timeout: positiveSeconds.optional().describe('Seconds each VPN command may take (default 30).'),
+	auto_connect: z.boolean().optional().describe('true: connect only when needed; false: never connect by itself (default true).'),
+});
+
+export const remoteSchema = z.looseObject({
+	priority: z.number().int({message: 'must be a whole number'}).optional().describe('Lower runs and reports first (default 1).'),
+	branches: z.array(z.string()).optional().describe('Globs of branches this remote takes; "!glob" excludes (default ["*"]).'),
+	force_push: z.enum(forcePushPolicies).optional().describe('block (default) | warn | allow.'),
+	retry: wholeCount(0).optional().describe('Extra attempts after a transient network failure (default 3).'),
+	timeout: positiveSeconds.optional().describe('Seconds per attempt of a network operation (default 30).'),
+	group: z.string().optional().describe('Group name; --group NAME selects the remotes of a group.'),
+	url: z.string().optional().describe('URL used when git has no remote of this name.'),
+	vpn: z.union([z.string(), vpnSchema]).optional().describe('Name of an entry in "vpn", or an inline VPN object.'),
+	enabled: z.boolean().optional().describe('false hides the remote from every operation (default true).'),
+});
+
+export const layerSchema = z.looseObject({
+	$schema: z.string().optional(),
+	remotes: z.record(z.string(), remoteSchema).optional(),
+	vpn: z.record(z.string(), vpnSchema).optional(),
+	parallel: z.boolean().optional().describe('Push to remotes in parallel (default true).'),
+	max_workers: wholeCount(1).optional().describe('Operations running at once (default 4).'),
+	offline_queue: z.boolean().optional().describe('Queue pushes that fail for a network reason (default true).'),
+	health_check_timeout: positiveSeconds.optional().describe('Seconds a health probe may take (default 5).'),
+	retry_base_delay: z.number().min(0, {message: 'must be 0 or more seconds'}).optional().describe('First retry delay in seconds (default 1.0).'),
+	retry_max_delay: z.number().min(0, {message: 'must be 0 or more seconds'}).optional().describe('Largest retry delay in seconds (default 30.0).'),
+	auto_fetch: z.boolean().optional().describe('Fetch before computing status (default true).'),
+});
+
+export type ConfigLayer = z.infer<typeof layerSchema>;
+export type RemoteLayer = z.infer<typeof remoteSchema>;
+export type VpnLayer = z.infer<typeof vpnSchema>;
+
+export const defaults = {
+	parallel: true,
+	max_workers: 4,
+	offline_queue: true,
+	health_check_timeout: 5,
+	retry_base_delay: 1.0,
+	retry_max_delay: 30.0,
+	auto_fetch: true,
+} as const;
+
+export const remoteDefaults = {
+	priority: 1,
+	branches: ['*'] as readonly string[],
+	force_push: 'block' as ForcePushPolicy,
+	retry: 3,
+	timeout: 30,
+	enabled: true,
+};
+
+export const vpnDefaults = {
+	timeout: 30,
+	auto_connect: true,
+};
+
+/** A VPN after defaults, with where its commands came from (for trust). */
+export type ResolvedVpn = {
+	name: string;
+	connectCmd?: string;
+	disconnectCmd?: string;
+	checkCmd?: string;
+	timeoutSeconds: number;
+	autoConnect: boolean;
+	/** File the commands were defined in; undefined for the user's own config (always trusted). */
+	source?: string;
+};
+
+/** One remote after discovery, config and defaults. */
+export type ResolvedRemote = {
+	name: string;
+	/** Fetch URL (from git, else config `url`); undefined when neither has one. */
+	url?: string;
+	/** True when git knows the remote; false when only config `url` defines it. */
+	inGit: boolean;
+	/** True when some config layer names the remote. */
+	configured: boolean;
+	priority: number;
+	branches: readonly string[];
+	forcePush: ForcePushPolicy;
+	retry: number;
+	timeoutSeconds: number;
+	group?: string;
+	vpn?: ResolvedVpn;
+	enabled: boolean;
+};
+
+export type ResolvedSettings = {
+	parallel: boolean;
+	maxWorkers: number;
+	offlineQueue: boolean;
+	healthCheckTimeoutSeconds: number;
+	retryBaseDelaySeconds: number;
+	retryMaxDelaySeconds: number;
+	autoFetch: boolean;
+	dryRun: boolean;
+	verbose: boolean;
+};
+
+export type ResolvedConfig = {
+	settings: ResolvedSettings;
+	/** Every enabled remote, sorted by priority then name. */
+	remotes: ResolvedRemote[];
+	/** Non-fatal findings: unknown keys ("did you mean"), config remotes git lacks, ... */
+	warnings: string[];
+	/** Files that contributed, lowest precedence first. */
+	files: string[];
+};

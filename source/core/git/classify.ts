@@ -1,0 +1,72 @@
+import type {ErrorClass, GitFailure} from '../model.js';
+import {redact} from './redact.js';
+
+/**
+ * Maps git's stderr to a failure class. Order matters: git prints "Could not read from
+ * remote repository" after both an auth and a network failure, so the specific causes
+ * are tested before the generic ones. git runs with LC_ALL=C, so the English texts hold.
+ */
+const rules: Array<{cls: ErrorClass; pattern: RegExp}> = [
+	{cls: 'hook-failed', pattern: /hook declined|pre-receive hook|update hook|remote rejected\]? .*hook/i},
+	{cls: 'rejected', pattern: /\[rejected\]|non-fast-forward|fetch first|stale info|\(stale info\)|\[remote rejected\]|updates were rejected/i},
+	{
+		cls: 'auth-failed',
+		pattern:
+			/authentication failed|could not read (username|password)|terminal prompts disabled|permission denied|host key verification failed|returned error: 40[13]|http 40[13]|invalid username or password|access denied/i,
+	},
+	{cls: 'not-found', pattern: /repository not found|does not appear to be a git repository|returned error: 404|http 404|not found|no such file or directory|couldn't find remote ref/i},
+	{
+		cls: 'unreachable',
+		pattern:
+			/could not resolve host|could not resolve hostname|name or service not known|connection refused|unable to connect|failed to connect|couldn't connect|network is unreachable|no route to host|connection reset|connection timed out|operation timed out|early eof|remote end hung up|the remote end hung up|unable to access|couldn't resolve|broken pipe|unexpected disconnect|ssl_error|gnutls/i,
+	},
+];
+
+const hints: Record<ErrorClass, string> = {
+	unreachable: 'check the network or VPN, then run --process-queue or press r',
+	'auth-failed': "git needs credentials it could not get without a prompt: set up an SSH key, a credential helper, or run 'git fetch <remote>' once by hand",
+	timeout: 'the remote did not answer in time: raise "timeout" for this remote or check the link',
+	rejected: 'the remote refused the update: fetch and integrate its changes, or review the force_push policy',
+	'not-found': 'check the remote URL with: git remote -v',
+	'hook-failed': "the remote's hook refused the push: read its message above",
+	'vpn-down': 'connect the VPN, or check its commands with: remote-sync trust',
+	interrupted: 'the operation was interrupted; run it again',
+	other: 'run with --verbose to see git\'s full output',
+};
+
+export function classifyStderr(stderr: string): ErrorClass {
+	for (const rule of rules) {
+		if (rule.pattern.test(stderr)) return rule.cls;
+	}
+
+	return 'other';
+}
+
+/** Failures that may succeed if tried again: the only ones retried and queued. */
+export function isTransient(cls: ErrorClass): boolean {
+	return cls === 'unreachable' || cls === 'timeout';
+}
+
+export function hintFor(cls: ErrorClass): string {
+	return hints[cls];
+}
+
+/** The last meaningful lines of git's stderr, redacted, without progress noise. */
+export function summarizeStderr(stderr: string, maxLines = 4): string {
+	const lines = redact(stderr)
+		.split(/\r?\n|\r/)
+		.map(line => line.trim())
+		.filter(line => line.length > 0 && !/^(remote: )?(Counting|Compressing|Writing|Enumerating|Total|Resolving|Delta compression)/.test(line));
+	return lines.slice(-maxLines).join('\n');
+}
+
+export function failureFrom(cls: ErrorClass, stderr: string, fallback: string): GitFailure {
+	const detail = summarizeStderr(stderr);
+	const firstUseful = detail.split('\n').find(line => /fatal|error|rejected|denied|refused|timed out/i.test(line)) ?? detail.split('\n')[0];
+	return {
+		class: cls,
+		message: firstUseful && firstUseful.length > 0 ? firstUseful.replace(/^(fatal|error): /, '') : fallback,
+		detail: detail.length > 0 ? detail : undefined,
+		hint: hintFor(cls),
+	};
+}

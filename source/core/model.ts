@@ -1,0 +1,153 @@
+/**
+ * The plain data the engine reports. Everything here is serialisable and immutable by
+ * convention: the UI and the headless reporters render it, never change it.
+ */
+
+/** Where one branch stands on one remote (SPEC §3). */
+export type SyncState = 'in-sync' | 'ahead' | 'behind' | 'diverged' | 'missing' | 'unknown' | 'filtered';
+
+/** Why a network operation failed. One place (core/errors.ts) maps these to exit codes. */
+export type ErrorClass =
+	| 'unreachable'
+	| 'auth-failed'
+	| 'timeout'
+	| 'rejected'
+	| 'not-found'
+	| 'hook-failed'
+	| 'vpn-down'
+	| 'interrupted'
+	| 'other';
+
+/** Reachability of a remote, separate from its sync state. */
+export type ReachClass = 'reachable' | 'unreachable' | 'auth-failed' | 'timeout' | 'vpn-down' | 'not-found' | 'other';
+
+/** A failure a user can act on: class, message with credentials redacted, and what to do next. */
+export type GitFailure = {
+	class: ErrorClass;
+	message: string;
+	/** Last lines of git's stderr, redacted. */
+	detail?: string;
+	hint?: string;
+};
+
+export type RemoteBranchStatus = {
+	remote: string;
+	/** Redacted URL. */
+	url?: string;
+	priority: number;
+	branch: string;
+	state: SyncState;
+	ahead: number;
+	behind: number;
+	/** Local branch tip sha (full). */
+	local?: string;
+	/** Remote-tracking sha (full) for refs/remotes/<remote>/<branch>. */
+	remoteSha?: string;
+	/** Name of the VPN the remote needs, if any. */
+	vpn?: string;
+	/** ISO time the remote was last fetched (FETCH_HEAD / ref log), undefined if never. */
+	fetchedAt?: string;
+	/** Set when auto-fetch of this remote failed: the status shown is from older refs. */
+	fetchError?: GitFailure;
+};
+
+export type DivergencePair = {branch: string; remotes: [string, string]};
+
+export type StatusReport = {
+	branch: string;
+	/** Local sha of the branch, undefined on an unborn branch. */
+	local?: string;
+	remotes: RemoteBranchStatus[];
+	divergence: DivergencePair[];
+	queue: {pending: number};
+};
+
+export type HealthResult = {
+	name: string;
+	url?: string;
+	reachable: boolean;
+	class: ReachClass;
+	latencyMs: number;
+	error?: string;
+	vpn?: string;
+};
+
+export type PushStatus =
+	| 'pushed'
+	| 'up-to-date'
+	| 'skipped'
+	| 'blocked'
+	| 'rejected'
+	| 'queued'
+	| 'failed'
+	| 'would-push'
+	| 'would-force'
+	| 'would-block';
+
+/** What a push would do, decided before pushing (SPEC §4 force-push protection, dry-run). */
+export type PushPlanKind = 'create' | 'fast-forward' | 'force' | 'blocked' | 'up-to-date' | 'needs-confirmation' | 'skipped';
+
+export type OperationKind = 'push' | 'fetch' | 'health' | 'status' | 'process-queue';
+
+export type OperationResult = {
+	remote: string;
+	branch: string;
+	status: PushStatus;
+	durationMs: number;
+	attempts: number;
+	error?: string;
+	errorClass?: ErrorClass;
+	vpn?: string;
+	/** One line a person reads: "Successfully pushed main to origin", "no remote takes branch x". */
+	message?: string;
+	/** Commits the remote would lose on a forced push (short sha + subject), newest first. */
+	wouldLose?: string[];
+	/** The sha pushed or that would be pushed. */
+	sha?: string;
+	/** Raw git output (redacted), for the dashboard's detail pane and --verbose. */
+	output?: string;
+};
+
+export type OperationSummary = {
+	succeeded: number;
+	failed: number;
+	blocked: number;
+	skipped: number;
+	queued: number;
+};
+
+export type OperationReport = {
+	results: OperationResult[];
+	summary: OperationSummary;
+	/** Why nothing happened, when nothing did (e.g. "no remote takes branch x"). */
+	notes?: string[];
+};
+
+/** Push progress, parsed from `git push --progress`. */
+export type PushPhase = 'vpn' | 'connecting' | 'counting' | 'compressing' | 'writing' | 'resolving' | 'done';
+
+export type Progress = {
+	phase: PushPhase;
+	/** 0..100 within the phase, when git reports it. */
+	percent?: number;
+	/** Bytes transferred so far (writing phase). */
+	bytes?: number;
+	/** Bytes per second, when git reports it. */
+	bytesPerSecond?: number;
+};
+
+export type VpnStateKind = 'down' | 'connecting' | 'up' | 'up-ours' | 'failed' | 'disconnecting' | 'untrusted';
+
+export type VpnState = {name: string; state: VpnStateKind; reason?: string};
+
+export type QueueEntry = {
+	remote: string;
+	branch: string;
+	sha: string;
+	attempts: number;
+	lastError: string;
+	/** ISO time of first failure. */
+	queuedAt: string;
+	/** ISO time of last failure. */
+	lastAttemptAt: string;
+};

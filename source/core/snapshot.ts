@@ -1,0 +1,101 @@
+import type {ForcePushPolicy} from './config/schema.js';
+import type {
+	DivergencePair,
+	HealthResult,
+	OperationKind,
+	OperationReport,
+	OperationResult,
+	Progress,
+	QueueEntry,
+	RemoteBranchStatus,
+	VpnState,
+} from './model.js';
+
+/**
+ * What SyncService knows right now, as one immutable value. The dashboard reads it through
+ * useSyncExternalStore (subscribe + getSnapshot); a new object is made on every change, so
+ * reference equality tells React what changed.
+ */
+
+export type Activity = {
+	id: string;
+	kind: OperationKind;
+	branch?: string;
+	progress?: Progress;
+	startedAt: number;
+};
+
+export type RemoteRow = {
+	name: string;
+	/** Redacted. */
+	url?: string;
+	priority: number;
+	group?: string;
+	forcePush: ForcePushPolicy;
+	branches: readonly string[];
+	/** Sync state of the selected branch on this remote. */
+	status?: RemoteBranchStatus;
+	health?: HealthResult;
+	vpn?: VpnState;
+	/** Entries waiting in the offline queue for this remote. */
+	queued: number;
+	/** Set while an operation on this remote runs. */
+	activity?: Activity;
+	lastResult?: OperationResult & {kind: OperationKind; finishedAt: number};
+};
+
+export type LogEntry = {
+	at: number;
+	level: 'info' | 'warn' | 'error';
+	text: string;
+	durationMs?: number;
+};
+
+export type SyncSnapshot = {
+	repo: {
+		root: string;
+		name: string;
+		/** Branch the dashboard shows and pushes. */
+		branch: string;
+		localSha?: string;
+		/** Local branches, for the branch picker. */
+		branches: string[];
+	};
+	dryRun: boolean;
+	remotes: RemoteRow[];
+	divergence: DivergencePair[];
+	vpns: VpnState[];
+	queue: QueueEntry[];
+	/** When status was last computed (ms since epoch); undefined before the first. */
+	statusAt?: number;
+	/** Operations running now. */
+	running: number;
+	/** Bounded history of what ran (newest last). */
+	log: LogEntry[];
+};
+
+/** A forced push the user must confirm (force_push: warn), with what the remote would lose. */
+export type PendingConfirmation = {
+	remote: string;
+	branch: string;
+	wouldLose: string[];
+};
+
+/**
+ * What the dashboard may ask of the engine. Components call these through hooks; nothing
+ * in source/ui imports core/git.
+ */
+export type SyncServiceApi = {
+	subscribe(listener: () => void): () => void;
+	getSnapshot(): SyncSnapshot;
+	refreshStatus(options?: {fetch?: boolean}): Promise<void>;
+	/** Plans first; forced pushes under `warn` come back in `needsConfirmation` and are not pushed. */
+	push(options: {remotes?: string[]; allRemotes?: boolean; force?: boolean}): Promise<OperationReport & {needsConfirmation: PendingConfirmation[]}>;
+	fetch(options: {remotes?: string[]}): Promise<OperationReport>;
+	healthCheck(options: {remotes?: string[]}): Promise<HealthResult[]>;
+	processQueue(): Promise<OperationReport>;
+	setDryRun(dryRun: boolean): void;
+	setBranch(branch: string): Promise<void>;
+	/** Stop running work, kill children, disconnect VPNs we connected. Idempotent. */
+	dispose(): Promise<void>;
+};
