@@ -1,2 +1,11 @@
 export * from './sandbox.js';
 export * from './repo.js';
+export {canConnect, delay, groupAlive, groupMembers, waitFor} from './process.js';
+export * from './ports.js';
+export * from './git-daemon.js';
+export * from './http-git.js';
+export * from './delay-proxy.js';
+export * from './hooks.js';
+export * from './history.js';
+export * from './remote-fleet.js';
+export * from './git-async.js';

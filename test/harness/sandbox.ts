@@ -1,7 +1,7 @@
 import {mkdtempSync, rmSync, realpathSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {afterEach} from 'vitest';
+import {afterAll, afterEach} from 'vitest';
 
 /**
  * Everything a test starts or creates registers its own cleanup here; `afterEach` runs them
@@ -10,15 +10,30 @@ import {afterEach} from 'vitest';
  */
 type Disposer = () => void | Promise<void>;
 const disposers: Disposer[] = [];
+const suiteDisposers: Disposer[] = [];
+let inSuiteScope = false;
 
 export function onCleanup(dispose: Disposer): void {
-	disposers.push(dispose);
+	(inSuiteScope ? suiteDisposers : disposers).push(dispose);
 }
 
-export async function cleanupAll(): Promise<void> {
+/**
+ * For beforeAll: what `build` starts or creates (servers, temp dirs, a buildFleet) lives
+ * until the file's afterAll instead of the first afterEach.
+ */
+export async function forSuite<T>(build: () => T | Promise<T>): Promise<T> {
+	inSuiteScope = true;
+	try {
+		return await build();
+	} finally {
+		inSuiteScope = false;
+	}
+}
+
+export async function cleanupAll(list: Disposer[] = disposers): Promise<void> {
 	const errors: unknown[] = [];
-	while (disposers.length > 0) {
-		const dispose = disposers.pop()!;
+	while (list.length > 0) {
+		const dispose = list.pop()!;
 		try {
 			await dispose();
 		} catch (error) {
@@ -29,7 +44,8 @@ export async function cleanupAll(): Promise<void> {
 	if (errors.length > 0) throw errors[0];
 }
 
-afterEach(cleanupAll);
+afterEach(async () => cleanupAll(disposers));
+afterAll(async () => cleanupAll(suiteDisposers));
 
 /** A fresh temporary directory removed after the test. */
 export function tempDir(prefix = 'rst-'): string {

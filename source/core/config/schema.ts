@@ -38,9 +38,9 @@ export const remoteSchema = z.looseObject({
 });
 
 export const layerSchema = z.looseObject({
-	$schema: z.string().optional(),
-	remotes: z.record(z.string(), remoteSchema).optional(),
-	vpn: z.record(z.string(), vpnSchema).optional(),
+	$schema: z.string().optional().describe('Path or URL of this JSON Schema, for editors.'),
+	remotes: z.record(z.string(), remoteSchema).optional().describe('Settings per git remote name; remotes git has but this omits get the defaults.'),
+	vpn: z.record(z.string(), vpnSchema).optional().describe('Named VPNs that remotes refer to with "vpn": "<name>".'),
 	parallel: z.boolean().optional().describe('Push to remotes in parallel (default true).'),
 	max_workers: wholeCount(1).optional().describe('Operations running at once (default 4).'),
 	offline_queue: z.boolean().optional().describe('Queue pushes that fail for a network reason (default true).'),
@@ -129,4 +129,6 @@ export type ResolvedConfig = {
 	warnings: string[];
 	/** Files that contributed, lowest precedence first. */
 	files: string[];
+	/** Absolute work tree root the config was loaded for (set by loadConfig). */
+	workTree?: string;
 };

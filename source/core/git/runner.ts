@@ -27,6 +27,8 @@ export type GitCommand = {
 	signal?: AbortSignal;
 	/** Output that is expected to be large (for-each-ref, rev-list) may go over the default. */
 	maxBuffer?: number;
+	/** Written to git's stdin (`rev-list --stdin`); without it stdin stays closed. */
+	input?: string;
 };
 
 export type GitOutput = {
@@ -81,7 +83,8 @@ export async function runGit(command: GitCommand): Promise<GitOutput> {
 		cwd: command.cwd,
 		env: {...gitEnvironment(process.env, timeoutSeconds), ...command.env},
 		extendEnv: false,
-		stdin: 'ignore',
+		// Only local plumbing gets input; everything else keeps stdin closed so nothing can prompt.
+		...(command.input === undefined ? {stdin: 'ignore' as const} : {input: command.input}),
 		detached: true,
 		reject: false,
 		encoding: 'utf8',

@@ -1,0 +1,54 @@
+export const helpText = `
+  Keep every git remote of a repository in sync — live dashboard or headless.
+
+  Usage
+    $ remote-sync-tui                 full-screen dashboard (needs a terminal)
+    $ remote-sync [action] [options]  headless; no action prints the status
+    $ remote-sync <init|trust|install-hook|uninstall-hook>
+
+  Actions (one at a time)
+    --status            sync state of the branch on every remote
+    --push              push the branch to every remote that takes it
+    --push-all          push every local branch some remote's "branches" take
+    --fetch             fetch every remote (in parallel)
+    --health-check      probe every remote: reachable, latency, failure class
+    --show-queue        list pushes waiting in the offline queue
+    --process-queue     retry queued pushes
+    --clear-queue       remove queued pushes (with --remote/--branch: only those)
+    --tui               open the dashboard (same as remote-sync-tui)
+    --demo              open the dashboard on a throw-away sandbox of real remotes
+
+  Options
+    --remote, -r NAMES  only these remotes (comma-separated and/or repeated)
+    --group, -g NAME    only the remotes of this group
+    --branch, -b NAME   branch to use (default: the current branch)
+    --force             let force_push "warn" remotes force (never "block" ones)
+    --dry-run, -n       say what would happen; change nothing
+    --no-parallel       one remote at a time, by priority
+    --no-fetch          status from remote-tracking refs only (instant, offline)
+    --json              one JSON document on stdout
+    --config, -c PATH   use this config file
+    --cwd PATH          run as if started in PATH
+    --verbose, -v       more detail (git's output, each command)
+    --quiet, -q         print only errors
+    --no-color          no colours (NO_COLOR is honoured too)
+    --help, --version
+
+  Environment
+    REMOTE_SYNC_PARALLEL, REMOTE_SYNC_OFFLINE_QUEUE, REMOTE_SYNC_MAX_WORKERS,
+    REMOTE_SYNC_DRY_RUN, REMOTE_SYNC_VERBOSE   (booleans: true/false/1/0/yes/no)
+
+  Exit codes
+    0 done or deliberately skipped   1 failed, rejected, blocked, diverged (--status)
+    or unreachable (--health-check)  2 usage or configuration error
+    3 nothing failed but something was queued   130 interrupted
+
+  Examples
+    $ remote-sync --status
+    $ remote-sync --push --dry-run
+    $ remote-sync --push --remote origin,backup
+    $ remote-sync --push-all --group mirrors --json
+    $ remote-sync --health-check
+    $ remote-sync --process-queue
+    $ remote-sync-tui --demo
+`;

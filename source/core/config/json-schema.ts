@@ -1,0 +1,25 @@
+import {z} from 'zod';
+import {layerSchema} from './schema.js';
+
+/**
+ * The published JSON Schema (schema/remotesyncrc.schema.json) for editors: generated from
+ * the same zod schema that validates, so the two cannot disagree. A test fails when the
+ * checked-in file drifts; regenerate it with `node scripts/write-schema.mjs` after a build.
+ * Unknown keys stay allowed, as in the loader (they only warn).
+ */
+
+export function buildJsonSchema(): Record<string, unknown> {
+	const {$schema, ...rest} = z.toJSONSchema(layerSchema, {target: 'draft-2020-12', io: 'input'}) as Record<string, unknown>;
+	return {
+		$schema,
+		title: 'remote-sync configuration (.remotesyncrc.json)',
+		description:
+			'Which remotes remote-sync keeps in sync and how: priorities, branch patterns, force-push policy, retries, timeouts, groups and VPNs. Every key is optional. See docs/configuration.md.',
+		...rest,
+	};
+}
+
+/** The file's exact text: tab-indented, newline at the end. */
+export function renderJsonSchema(): string {
+	return `${JSON.stringify(buildJsonSchema(), null, '\t')}\n`;
+}

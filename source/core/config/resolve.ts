@@ -1,0 +1,60 @@
+import {didYouMean} from './did-you-mean.js';
+import type {GitRemotes} from './discover.js';
+import {formatKeyPath} from './key-path.js';
+import {filePrefix, lastDefining, type SourcedLayer} from './layers.js';
+import {resolveVpn} from './resolve-vpn.js';
+import {remoteDefaults, type ConfigLayer, type ResolvedRemote} from './schema.js';
+
+/**
+ * Git's remotes + the merged config → the remotes we work on. Every git remote appears,
+ * named in the config or not (defaults apply). A config remote git lacks is used through
+ * its `url`; without one it is skipped with a warning. `enabled: false` hides a remote.
+ */
+
+export type ResolvedRemotes = {remotes: ResolvedRemote[]; warnings: string[]};
+
+export function byPriorityThenName(a: ResolvedRemote, b: ResolvedRemote): number {
+	if (a.priority !== b.priority) return a.priority - b.priority;
+	return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+export function resolveRemotes(merged: ConfigLayer, layers: readonly SourcedLayer[], gitRemotes: GitRemotes): ResolvedRemotes {
+	const configured = merged.remotes ?? {};
+	const names = [...gitRemotes.keys(), ...Object.keys(configured).filter(name => !gitRemotes.has(name))];
+	const remotes: ResolvedRemote[] = [];
+	const warnings: string[] = [];
+
+	for (const name of names) {
+		const entry = configured[name];
+		const enabled = entry?.enabled ?? remoteDefaults.enabled;
+		if (!enabled) continue;
+		const gitUrl = gitRemotes.get(name);
+		const url = gitUrl ?? entry?.url;
+		if (url === undefined) {
+			const from = lastDefining(layers, layer => layer.remotes?.[name] !== undefined);
+			const hint = didYouMean(name, gitRemotes.keys());
+			warnings.push(
+				`${filePrefix(from)}${formatKeyPath(['remotes', name])}: git has no remote ${JSON.stringify(name)} and no "url" is set, so it is skipped; ${hint || `add it with "git remote add ${name} <url>" or set "url"`}`,
+			);
+			continue;
+		}
+
+		remotes.push({
+			name,
+			url,
+			inGit: gitUrl !== undefined,
+			configured: entry !== undefined,
+			priority: entry?.priority ?? remoteDefaults.priority,
+			branches: entry?.branches ?? remoteDefaults.branches,
+			forcePush: entry?.force_push ?? remoteDefaults.force_push,
+			retry: entry?.retry ?? remoteDefaults.retry,
+			timeoutSeconds: entry?.timeout ?? remoteDefaults.timeout,
+			group: entry?.group,
+			vpn: resolveVpn(name, merged, layers),
+			enabled,
+		});
+	}
+
+	remotes.sort(byPriorityThenName);
+	return {remotes, warnings};
+}

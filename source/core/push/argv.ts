@@ -1,0 +1,76 @@
+import type {ResolvedRemote} from '../config/schema.js';
+
+/**
+ * The git argv of every push-related call, built without running anything (lazygit's
+ * pkg/commands idiom): the tests assert on these arrays, runner.ts runs them.
+ *
+ * Every user-controlled word (remote name or URL) comes after `--`, so a remote called
+ * `-oProxyCommand=...` or `--upload-pack=...` is a repository, never an option. Refs are
+ * always written in full (`refs/heads/<b>`), so no argument starts with `-` before `--`
+ * either, and a branch named like a tag or a sha cannot be mistaken for one.
+ */
+
+/** What git should be told to talk to: the remote's name when git knows it (its pushurl,
+ * insteadOf and credential setup then apply), else the URL from the config. */
+export function remoteArgument(remote: Pick<ResolvedRemote, 'name' | 'url' | 'inGit'>): string | undefined {
+	return remote.inGit ? remote.name : remote.url;
+}
+
+export function branchRef(branch: string): string {
+	return `refs/heads/${branch}`;
+}
+
+export type PushArgvOptions = {
+	remote: string;
+	/** What to push: a sha (what we planned) or a local branch name. */
+	source: string;
+	branch: string;
+	dryRun?: boolean;
+	/** The remote sha we saw: the push only succeeds if the remote still has it. */
+	leaseSha?: string;
+};
+
+export function pushArgv(options: PushArgvOptions): string[] {
+	const ref = branchRef(options.branch);
+	const argv = ['push', '--porcelain', '--progress'];
+	if (options.dryRun) argv.push('--dry-run');
+	// Never a bare --force or --force-with-lease: the lease names the exact sha we saw.
+	if (options.leaseSha !== undefined) argv.push(`--force-with-lease=${ref}:${options.leaseSha}`);
+	argv.push('--', options.remote, `${options.source}:${ref}`);
+	return argv;
+}
+
+/** The remote's current sha of one branch: one round trip, no local change. */
+export function lsRemoteArgv(remote: string, branch: string): string[] {
+	return ['ls-remote', '--', remote, branchRef(branch)];
+}
+
+/**
+ * Bring the remote branch's commits into the object store only: no remote-tracking ref, no
+ * FETCH_HEAD (`--refmap=` stops git's opportunistic refs/remotes update). A dry-run then
+ * changes nothing anyone can see, and a concurrent background fetch never meets a ref lock.
+ */
+export function fetchObjectsArgv(remote: string, branch: string): string[] {
+	return [
+		'fetch',
+		'--no-tags',
+		'--no-write-fetch-head',
+		'--refmap=',
+		'--no-recurse-submodules',
+		'--no-auto-maintenance',
+		'--quiet',
+		'--',
+		remote,
+		branchRef(branch),
+	];
+}
+
+/** Exit 0: `ancestor` is an ancestor of `descendant`; 1: it is not; else: unknown object. */
+export function isAncestorArgv(ancestor: string, descendant: string): string[] {
+	return ['merge-base', '--is-ancestor', ancestor, descendant];
+}
+
+/** Commits the remote has that `localSha` lacks, newest first: what a forced push loses. */
+export function wouldLoseArgv(localSha: string, remoteSha: string, limit: number): string[] {
+	return ['log', '--no-color', '--format=%h %s', `--max-count=${limit}`, `${localSha}..${remoteSha}`, '--'];
+}

@@ -1,0 +1,35 @@
+import {failureFrom, classifyStderr, hintFor} from '../git/classify.js';
+import type {GitOutput} from '../git/runner.js';
+import type {GitFailure} from '../model.js';
+
+/**
+ * Turns a git call that did not succeed into a failure a user can act on. A timeout or an
+ * abort is decided by us, not by git's words, so it is checked before reading stderr.
+ */
+export type FailureContext = {
+	remote: string;
+	timeoutSeconds: number;
+	/** What was being done, for the message: "push to origin", "ls-remote of origin". */
+	doing: string;
+};
+
+export function failureOf(output: GitOutput, context: FailureContext): GitFailure {
+	if (output.aborted) {
+		return {class: 'interrupted', message: `${context.doing} was interrupted`, hint: hintFor('interrupted')};
+	}
+
+	if (output.timedOut) {
+		return {
+			class: 'timeout',
+			message: `${context.remote} did not answer within ${context.timeoutSeconds} s (${context.doing})`,
+			hint: hintFor('timeout'),
+		};
+	}
+
+	return failureFrom(classifyStderr(output.stderr), output.stderr, `${context.doing} failed (git exit code ${output.exitCode ?? 'none'})`);
+}
+
+/** "message — what to do next", the form every `error` field takes. */
+export function describeFailure(failure: GitFailure): string {
+	return failure.hint ? `${failure.message} — ${failure.hint}` : failure.message;
+}

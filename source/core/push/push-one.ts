@@ -1,0 +1,137 @@
+import type {ResolvedRemote} from '../config/schema.js';
+import {isTransient} from '../git/classify.js';
+import {redact} from '../git/redact.js';
+import {runGit, type GitOutput} from '../git/runner.js';
+import type {ErrorClass, OperationResult, Progress} from '../model.js';
+import {withRetry} from '../retry.js';
+import {pushArgv, remoteArgument, branchRef} from './argv.js';
+import {describeFailure} from './failure.js';
+import {noUrlFailure, planPush, type PushPlan} from './plan.js';
+import {decidePush} from './policy.js';
+import {parseProgressLine} from './progress.js';
+import {interpretPush, type Attempt} from './push-outcome.js';
+
+/**
+ * One (remote, branch) push, SPEC §4: plan (one ls-remote), apply the force-push policy,
+ * push with `--porcelain --progress` (a lease on the sha we saw when forcing), retry only
+ * transient network failures. Never throws: every outcome is an OperationResult.
+ */
+
+export type PushRequest = {
+	cwd: string;
+	remote: ResolvedRemote;
+	branch: string;
+	localSha: string;
+	/** The user passed --force, or confirmed in the dashboard. */
+	force: boolean;
+	dryRun: boolean;
+	retryBaseDelaySeconds: number;
+	retryMaxDelaySeconds: number;
+	signal?: AbortSignal;
+	onProgress?: (progress: Progress) => void;
+	onCommand?: (output: GitOutput) => void;
+	/** A plan already made (the dashboard asked the user with it): skip re-planning. */
+	plan?: PushPlan;
+};
+
+function failedAttempt(errorClass: ErrorClass, message: string, error: string, output?: string): Attempt {
+	return {status: 'failed', errorClass, message, error, output};
+}
+
+/** Git's output for the detail pane: stdout and stderr without the progress flood. */
+function readableOutput(output: GitOutput): string {
+	const stderr = output.stderr
+		.split(/\r|\n/)
+		.filter(line => line.trim().length > 0 && parseProgressLine(line) === null)
+		.join('\n');
+	return redact([`$ ${output.argv.join(' ')}`, output.stdout.trimEnd(), stderr].filter(part => part.length > 0).join('\n'));
+}
+
+async function attemptPush(request: PushRequest, getPlan: () => Promise<PushPlan>): Promise<Attempt> {
+	const {remote, branch, signal} = request;
+	if (signal?.aborted) return failedAttempt('interrupted', `push of ${branch} to ${remote.name} was interrupted`, 'interrupted before it started — run it again');
+	const target = remoteArgument(remote);
+	if (target === undefined) {
+		const failure = noUrlFailure(remote);
+		return failedAttempt(failure.class, failure.message, describeFailure(failure));
+	}
+
+	request.onProgress?.({phase: 'connecting'});
+	const plan = await getPlan();
+	if (plan.error) return {...failedAttempt(plan.error.class, plan.error.message, describeFailure(plan.error)), output: plan.error.detail};
+
+	const decision = decidePush(plan.kind, remote.forcePush, request.force);
+	const base = {wouldLose: plan.wouldLose.length > 0 ? plan.wouldLose : undefined};
+	switch (decision) {
+		case 'up-to-date':
+			return {status: 'up-to-date', message: `${branch} is already up to date on ${remote.name}`};
+		case 'skip':
+			return {status: 'skipped', message: `${branch} was not pushed to ${remote.name}`};
+		case 'block': {
+			const lost = `${remote.name} has ${plan.wouldLose.length} commit(s) that ${branch} lacks`;
+			return {
+				...base,
+				status: request.dryRun ? 'would-block' : 'blocked',
+				message: `refusing to force-push ${branch} to ${remote.name} (force_push: block)`,
+				error: `${lost}; a push would discard them (force_push: block) — integrate them first (git pull --rebase ${remote.name} ${branch}), or set force_push to "warn" for this remote`,
+			};
+		}
+
+		case 'needs-force':
+			return {
+				...base,
+				status: request.dryRun ? 'would-block' : 'blocked',
+				message: 'needs --force (force_push: warn)',
+				error: `${remote.name} has ${plan.wouldLose.length} commit(s) that ${branch} lacks; a push would discard them — run again with --force to replace them, or integrate them first`,
+			};
+		case 'push':
+		case 'force-with-lease':
+			break;
+	}
+
+	const leaseSha = decision === 'force-with-lease' ? plan.remoteSha : undefined;
+	const output = await runGit({
+		args: pushArgv({remote: target, source: request.localSha, branch, dryRun: request.dryRun, leaseSha}),
+		cwd: request.cwd,
+		timeoutMs: remote.timeoutSeconds * 1000,
+		signal,
+		onStderrLine: request.onProgress
+			? line => {
+					const progress = parseProgressLine(line);
+					if (progress) request.onProgress?.(progress);
+				}
+			: undefined,
+	});
+	request.onCommand?.(output);
+	const attempt = interpretPush({output, ref: branchRef(branch), request, plan, forced: leaseSha !== undefined});
+	return {...base, ...attempt, output: readableOutput(output)};
+}
+
+export async function pushOne(request: PushRequest): Promise<OperationResult> {
+	const started = performance.now();
+	const identity = {remote: request.remote.name, branch: request.branch, sha: request.localSha};
+	try {
+		// A plan that succeeded is kept across retries: the lease stays on the sha we saw.
+		let plan = request.plan;
+		const getPlan = async () => {
+			if (plan && !plan.error) return plan;
+			const made = await planPush({...request, timeoutSeconds: request.remote.timeoutSeconds});
+			if (!made.error) plan = made;
+			return made;
+		};
+
+		const {result, attempts} = await withRetry(async () => attemptPush(request, getPlan), {
+			retries: request.remote.retry,
+			isRetryable: attempt => attempt.errorClass !== undefined && isTransient(attempt.errorClass),
+			baseSeconds: request.retryBaseDelaySeconds,
+			maxSeconds: request.retryMaxDelaySeconds,
+			signal: request.signal,
+		});
+		if (result.status === 'pushed') request.onProgress?.({phase: 'done', percent: 100});
+		return {...identity, ...result, attempts, durationMs: Math.round(performance.now() - started)};
+	} catch (error) {
+		// GitNotFoundError and the unforeseen: still one result, never a throw.
+		const message = error instanceof Error ? error.message : String(error);
+		return {...identity, status: 'failed', errorClass: 'other', message: redact(message), error: redact(message), attempts: 1, durationMs: Math.round(performance.now() - started)};
+	}
+}

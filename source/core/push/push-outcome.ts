@@ -1,0 +1,61 @@
+import type {GitOutput} from '../git/runner.js';
+import {summarizeStderr, hintFor} from '../git/classify.js';
+import type {OperationResult} from '../model.js';
+import {describeFailure, failureOf} from './failure.js';
+import {isStaleLease, outcomeFor, parsePorcelain, rejectionClass} from './porcelain.js';
+import type {PushPlan} from './plan.js';
+
+/**
+ * What one `git push --porcelain` run means for the user. The porcelain line of our ref
+ * decides (stdout); stderr only explains a failure that never reached the ref report
+ * (unreachable, auth, timeout) or carries the hook's words.
+ */
+
+/** One attempt's result, before attempts, duration and identity are added. */
+export type Attempt = Omit<OperationResult, 'remote' | 'branch' | 'attempts' | 'durationMs' | 'sha'>;
+
+type Context = {
+	output: GitOutput;
+	ref: string;
+	request: {remote: {name: string; timeoutSeconds: number}; branch: string; dryRun: boolean};
+	plan: PushPlan;
+	forced: boolean;
+};
+
+function short(sha: string | undefined): string {
+	return sha ? sha.slice(0, 7) : 'nothing';
+}
+
+export function interpretPush({output, ref, request, plan, forced}: Context): Attempt {
+	const {branch, dryRun} = request;
+	const remote = request.remote.name;
+	const outcome = output.timedOut || output.aborted ? undefined : outcomeFor(parsePorcelain(output.stdout), ref);
+
+	if (outcome && outcome.kind !== 'rejected') {
+		if (outcome.kind === 'up-to-date') return {status: 'up-to-date', message: `${branch} is already up to date on ${remote}`};
+		const how = plan.kind === 'create' ? ' (new branch)' : forced ? `, replacing ${short(plan.remoteSha)} (force-with-lease)` : '';
+		if (dryRun) return {status: forced ? 'would-force' : 'would-push', message: `Would ${forced ? 'force-push' : 'push'} ${branch} to ${remote}${how}`};
+		return {status: 'pushed', message: `Successfully ${forced ? 'force-pushed' : 'pushed'} ${branch} to ${remote}${how}`};
+	}
+
+	if (outcome) {
+		if (isStaleLease(outcome)) {
+			return {
+				status: 'rejected',
+				errorClass: 'rejected',
+				message: `${remote} moved since we looked: ${branch} is no longer ${short(plan.remoteSha)} there, nothing was replaced`,
+				error: `${remote} moved since we looked (stale info) — fetch, review its new commits, and push again`,
+			};
+		}
+
+		const errorClass = rejectionClass(outcome);
+		// The hook's own words come as "remote: ..." lines; they say why.
+		const said = summarizeStderr(output.stderr.replace(/^error: failed to push.*$/gm, ''));
+		const reason = outcome.reason ?? outcome.summary;
+		const message = `${remote} rejected ${branch}: ${reason}`;
+		return {status: 'rejected', errorClass, message, error: `${message}${said ? ` (${said.replace(/\n/g, '; ')})` : ''} — ${hintFor(errorClass)}`};
+	}
+
+	const failure = failureOf(output, {remote, timeoutSeconds: request.remote.timeoutSeconds, doing: `push to ${remote}`});
+	return {status: 'failed', errorClass: failure.class, message: failure.message, error: describeFailure(failure)};
+}

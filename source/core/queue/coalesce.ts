@@ -1,0 +1,41 @@
+import type {QueueEntry} from '../model.js';
+
+/** One queue entry per (remote, branch): the ref a retry would update. */
+export type QueueKey = {remote: string; branch: string};
+
+export const sameKey = (a: QueueKey, b: QueueKey): boolean => a.remote === b.remote && a.branch === b.branch;
+
+const time = (iso: string) => Date.parse(iso);
+
+/**
+ * Fold a new failure into an existing entry for the same ref: the newest failure's sha and
+ * error win (a retry pushes what the user pushed last), attempts add up, and the entry keeps
+ * the time it was first queued.
+ */
+export function mergeEntries(existing: QueueEntry, incoming: QueueEntry): QueueEntry {
+	const newer = time(incoming.lastAttemptAt) >= time(existing.lastAttemptAt) ? incoming : existing;
+	return {
+		remote: existing.remote,
+		branch: existing.branch,
+		sha: newer.sha,
+		attempts: existing.attempts + incoming.attempts,
+		lastError: newer.lastError,
+		queuedAt: time(incoming.queuedAt) < time(existing.queuedAt) ? incoming.queuedAt : existing.queuedAt,
+		lastAttemptAt: newer.lastAttemptAt,
+	};
+}
+
+/** `entries` with `incoming` added or merged into its ref's entry; also returns that entry. */
+export function coalesce(entries: readonly QueueEntry[], incoming: QueueEntry): {entries: QueueEntry[]; entry: QueueEntry} {
+	const index = entries.findIndex(entry => sameKey(entry, incoming));
+	if (index === -1) return {entries: [...entries, incoming], entry: incoming};
+	const merged = mergeEntries(entries[index]!, incoming);
+	return {entries: entries.map((entry, i) => (i === index ? merged : entry)), entry: merged};
+}
+
+/** Oldest first; ties broken by name so the order is the same in every process. */
+export function sortByQueuedAt(entries: readonly QueueEntry[]): QueueEntry[] {
+	return [...entries].sort(
+		(a, b) => time(a.queuedAt) - time(b.queuedAt) || a.remote.localeCompare(b.remote) || a.branch.localeCompare(b.branch),
+	);
+}

@@ -1,0 +1,119 @@
+import {readFile, rename, stat} from 'node:fs/promises';
+import type {QueueEntry} from '../model.js';
+import {errnoCode, QueueReadError} from './errors.js';
+
+/**
+ * The on-disk format: `{"version": 1, "entries": [...]}`. Parsing never throws for bad
+ * content: it says what is wrong and which entries can still be saved, so the store can set
+ * the file aside instead of silently emptying it.
+ */
+export const queueFormatVersion = 1;
+
+export type QueueFileState =
+	| {kind: 'missing'}
+	| {kind: 'ok'; text: string; entries: QueueEntry[]}
+	/** Unusable as it is: `salvaged` holds the entries that were still well-formed. */
+	| {kind: 'corrupt'; text: string; reason: string; salvaged: QueueEntry[]};
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isText = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
+/** A full or abbreviated object name: never something git could read as an option. */
+export const isSha = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f]{4,64}$/i.test(value);
+const isTime = (value: unknown): value is string => isText(value) && !Number.isNaN(Date.parse(value));
+
+export function isQueueEntry(value: unknown): value is QueueEntry {
+	return (
+		isObject(value) &&
+		isText(value.remote) &&
+		isText(value.branch) &&
+		isSha(value.sha) &&
+		typeof value.attempts === 'number' &&
+		Number.isInteger(value.attempts) &&
+		value.attempts >= 0 &&
+		typeof value.lastError === 'string' &&
+		isTime(value.queuedAt) &&
+		isTime(value.lastAttemptAt)
+	);
+}
+
+/** Keep only the fields we own: a hand-edited extra key does not travel further. */
+function pick(entry: QueueEntry): QueueEntry {
+	const {remote, branch, sha, attempts, lastError, queuedAt, lastAttemptAt} = entry;
+	return {remote, branch, sha, attempts, lastError, queuedAt, lastAttemptAt};
+}
+
+export function parseQueueText(file: string, text: string): QueueFileState {
+	let data: unknown;
+	try {
+		data = JSON.parse(text);
+	} catch (error) {
+		return {kind: 'corrupt', text, reason: `invalid JSON (${(error as Error).message})`, salvaged: []};
+	}
+
+	if (!isObject(data) || !Array.isArray(data.entries)) {
+		return {kind: 'corrupt', text, reason: 'not a queue: expected {"version": 1, "entries": [...]}', salvaged: []};
+	}
+
+	if (typeof data.version === 'number' && data.version > queueFormatVersion) {
+		throw new QueueReadError(
+			`the offline queue ${file} was written by a newer remote-sync-tui (format ${data.version}): upgrade remote-sync-tui to use it`,
+			file,
+		);
+	}
+
+	const entries = data.entries.filter(isQueueEntry).map(pick);
+	if (data.version !== queueFormatVersion) {
+		return {kind: 'corrupt', text, reason: `unknown format version ${JSON.stringify(data.version)}`, salvaged: entries};
+	}
+
+	const dropped = data.entries.length - entries.length;
+	if (dropped > 0) {
+		return {kind: 'corrupt', text, reason: `${dropped} malformed ${dropped === 1 ? 'entry' : 'entries'}`, salvaged: entries};
+	}
+
+	return {kind: 'ok', text, entries};
+}
+
+export async function readQueueFile(file: string): Promise<QueueFileState> {
+	let text: string;
+	try {
+		text = await readFile(file, 'utf8');
+	} catch (error) {
+		const code = errnoCode(error);
+		// ENOTDIR: something that is not a directory stands where ours would be: no queue yet.
+		if (code === 'ENOENT' || code === 'ENOTDIR') return {kind: 'missing'};
+		throw new QueueReadError(`cannot read the offline queue ${file} (${code ?? String(error)}): check its permissions`, file, code);
+	}
+
+	return parseQueueText(file, text);
+}
+
+export function serializeQueue(entries: readonly QueueEntry[]): string {
+	return `${JSON.stringify({version: queueFormatVersion, entries}, null, 2)}\n`;
+}
+
+const exists = async (file: string) =>
+	stat(file).then(
+		() => true,
+		() => false,
+	);
+
+/** A name next to `file` that nothing uses yet: `<file><suffix>`, then `<file><suffix>-2`... */
+export async function freeName(file: string, suffix: string): Promise<string> {
+	const base = `${file}${suffix}`;
+	let candidate = base;
+	for (let n = 2; await exists(candidate); n++) candidate = `${base}-${n}`;
+	return candidate;
+}
+
+/** Rename `file` out of the way (never delete it) and return where it went. */
+export async function setAside(file: string, suffix: string): Promise<string> {
+	const target = await freeName(file, suffix);
+	await rename(file, target);
+	return target;
+}
+
+/** A timestamp safe in file names on every system (no colons). */
+export function fileStamp(at: Date): string {
+	return at.toISOString().replace(/[:.]/g, '-');
+}

@@ -1,0 +1,53 @@
+import type {OperationKind, OperationResult, Progress} from '../model.js';
+import type {ServiceContext} from './context.js';
+
+/**
+ * The life of one operation on one remote, as events and as the remote's row in the
+ * snapshot: started → phases → result → finished. Operations call these; nothing else
+ * touches `activity`.
+ */
+export type OperationHandle = {
+	id: string;
+	progress(progress: Progress): void;
+	finish(result?: OperationResult): void;
+};
+
+export function startOperation(context: ServiceContext, kind: OperationKind, remote: string, branch?: string): OperationHandle {
+	const id = context.nextId();
+	const startedAt = Date.now();
+	context.bus.emit({type: 'operation-started', id, kind, remote, branch, at: startedAt});
+	context.store.updateRow(remote, row => ({...row, activity: {id, kind, branch, startedAt}}));
+	context.store.update(snapshot => ({...snapshot, running: snapshot.running + 1}));
+
+	let finished = false;
+	return {
+		id,
+		progress(progress) {
+			if (finished) return;
+			context.bus.emit({type: 'phase', id, remote, branch, progress});
+			context.store.updateRow(remote, row => (row.activity?.id === id ? {...row, activity: {...row.activity, progress}} : row));
+		},
+		finish(result) {
+			if (finished) return;
+			finished = true;
+			const durationMs = Date.now() - startedAt;
+			if (result) {
+				context.bus.emit({type: 'result', id, kind, result});
+				const level = result.status === 'failed' || result.status === 'rejected' ? 'error' : result.status === 'blocked' || result.status === 'queued' ? 'warn' : 'info';
+				context.store.log({
+					level,
+					text: `${kind} ${remote}${branch && branch !== '*' ? `/${branch}` : ''}: ${result.status}${result.error ? ` — ${result.error}` : result.message ? ` — ${result.message}` : ''}`,
+					durationMs: result.durationMs,
+				});
+			}
+
+			context.bus.emit({type: 'operation-finished', id, kind, remote, branch, durationMs});
+			context.store.updateRow(remote, row => ({
+				...row,
+				activity: row.activity?.id === id ? undefined : row.activity,
+				lastResult: result ? {...result, kind, finishedAt: Date.now()} : row.lastResult,
+			}));
+			context.store.update(snapshot => ({...snapshot, running: Math.max(0, snapshot.running - 1)}));
+		},
+	};
+}

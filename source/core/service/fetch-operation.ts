@@ -1,0 +1,68 @@
+import type {ResolvedRemote} from '../config/schema.js';
+import type {GitFailure, OperationReport, OperationResult} from '../model.js';
+import {fetchRemote} from '../status/fetch.js';
+import {startOperation} from './activity.js';
+import {mapBounded} from './bounded.js';
+import {commandLogger} from './command-log.js';
+import type {ServiceContext} from './context.js';
+import {summarize} from './summary.js';
+import {withVpn} from './with-vpn.js';
+
+export type FetchOutcome = {remote: string; ok: boolean; durationMs: number; failure?: GitFailure};
+
+/** Fetch each remote in parallel (bounded); one dead remote never delays the others' results. */
+export async function fetchRemotes(context: ServiceContext, remotes: readonly ResolvedRemote[]): Promise<{report: OperationReport; outcomes: FetchOutcome[]}> {
+	const outcomes = await mapBounded(
+		remotes,
+		context.config.settings.maxWorkers,
+		async remote => fetchOne(context, remote),
+		(remote, error) => ({remote: remote.name, ok: false, durationMs: 0, failure: {class: 'other' as const, message: String(error)}}),
+	);
+	const results = outcomes.map((outcome, index) => toResult(outcome, remotes[index]!));
+	return {report: {results, summary: summarize(results)}, outcomes};
+}
+
+async function fetchOne(context: ServiceContext, remote: ResolvedRemote): Promise<FetchOutcome> {
+	const operation = startOperation(context, 'fetch', remote.name, '*');
+	if (context.dryRun()) {
+		// Fetching changes only remote-tracking refs, but dry-run promises nothing changes.
+		const outcome = {remote: remote.name, ok: true, durationMs: 0};
+		operation.finish({...toResult(outcome, remote), message: `would fetch ${remote.name}`});
+		return outcome;
+	}
+
+	operation.progress({phase: remote.vpn ? 'vpn' : 'connecting'});
+	const started = Date.now();
+	const outcome: FetchOutcome = await withVpn(
+		context,
+		remote,
+		async () => {
+			operation.progress({phase: 'connecting'});
+			return fetchRemote({
+				cwd: context.cwd,
+				remote,
+				timeoutSeconds: remote.timeoutSeconds,
+				signal: context.signal,
+				onCommand: commandLogger(context, operation.id, remote.name),
+			});
+		},
+		reason => ({remote: remote.name, ok: false, durationMs: Date.now() - started, failure: {class: 'vpn-down', message: reason}}),
+	);
+	operation.finish(toResult(outcome, remote));
+	return outcome;
+}
+
+function toResult(outcome: FetchOutcome, remote: ResolvedRemote): OperationResult {
+	return {
+		remote: outcome.remote,
+		branch: '*',
+		// Fetch has no status of its own in SPEC §6: its tracking refs are now up to date.
+		status: outcome.ok ? 'up-to-date' : 'failed',
+		durationMs: outcome.durationMs,
+		attempts: 1,
+		vpn: remote.vpn?.name,
+		message: outcome.ok ? `fetched ${remote.name}` : undefined,
+		error: outcome.failure ? [outcome.failure.message, outcome.failure.hint].filter(Boolean).join(' — ') : undefined,
+		errorClass: outcome.failure?.class,
+	};
+}

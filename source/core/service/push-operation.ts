@@ -1,0 +1,123 @@
+import type {ResolvedRemote} from '../config/schema.js';
+import {takesBranch} from '../branch-filter.js';
+import {isTransient} from '../git/classify.js';
+import type {OperationReport, OperationResult} from '../model.js';
+import {pushOne} from '../push/push-one.js';
+import type {PendingConfirmation} from '../snapshot.js';
+import {readRefs, localSha} from '../status/refs.js';
+import {startOperation} from './activity.js';
+import {mapBounded} from './bounded.js';
+import {commandLogger} from './command-log.js';
+import type {ServiceContext} from './context.js';
+import {queueFailedPush, forgetDeliveredEntry} from './queue-bridge.js';
+import {summarize} from './summary.js';
+import {withVpn} from './with-vpn.js';
+
+export type PushOptions = {
+	remotes: readonly ResolvedRemote[];
+	branches: readonly string[];
+	/** --force, or confirmed in the dashboard: lets `warn` remotes force (never `block`). */
+	force: boolean;
+};
+
+export type PushOutcome = OperationReport & {needsConfirmation: PendingConfirmation[]};
+
+type Job = {remote: ResolvedRemote; branch: string; localSha?: string};
+
+/**
+ * One push per (remote, branch), bounded by max_workers (or one at a time by priority),
+ * each remote with its own result. Results come out in priority order, then branch order.
+ */
+export async function pushBranches(context: ServiceContext, options: PushOptions): Promise<PushOutcome> {
+	const refs = await readRefs(context.cwd);
+	const jobs: Job[] = [];
+	const skipped: OperationResult[] = [];
+	for (const remote of options.remotes) {
+		for (const branch of options.branches) {
+			if (takesBranch(remote.branches, branch)) jobs.push({remote, branch, localSha: localSha(refs, branch)});
+			else skipped.push(skip(remote, branch, `${remote.name} does not take branch ${branch} (branches: ${remote.branches.join(', ') || 'none'})`));
+		}
+	}
+
+	const notes: string[] = [];
+	if (jobs.length === 0) {
+		notes.push(options.branches.length === 1 ? `no remote takes branch ${options.branches[0]}` : `no remote takes any of the branches ${options.branches.join(', ')}`);
+	}
+
+	const {settings} = context.config;
+	const limit = settings.parallel ? settings.maxWorkers : 1;
+	const pushed = await mapBounded(jobs, limit, async job => pushJob(context, job, options.force), (job, error) => ({
+		remote: job.remote.name,
+		branch: job.branch,
+		status: 'failed' as const,
+		durationMs: 0,
+		attempts: 0,
+		error: String(error),
+		errorClass: 'other' as const,
+	}));
+
+	const order = new Map(options.remotes.map((remote, index) => [remote.name, index]));
+	const results = [...pushed, ...skipped].sort((a, b) => (order.get(a.remote) ?? 0) - (order.get(b.remote) ?? 0) || options.branches.indexOf(a.branch) - options.branches.indexOf(b.branch));
+	const needsConfirmation = results.flatMap(result => {
+		const remote = options.remotes.find(candidate => candidate.name === result.remote);
+		return result.status === 'blocked' && remote?.forcePush === 'warn' && !options.force
+			? [{remote: result.remote, branch: result.branch, wouldLose: result.wouldLose ?? []}]
+			: [];
+	});
+	return {results, summary: summarize(results), notes: notes.length > 0 ? notes : undefined, needsConfirmation};
+}
+
+async function pushJob(context: ServiceContext, job: Job, force: boolean): Promise<OperationResult> {
+	const {remote, branch} = job;
+	if (!job.localSha) return skip(remote, branch, `branch ${branch} does not exist locally`);
+	const localSha = job.localSha;
+	const operation = startOperation(context, 'push', remote.name, branch);
+	const started = Date.now();
+	operation.progress({phase: remote.vpn ? 'vpn' : 'connecting'});
+	const dryRun = context.dryRun();
+	let result = await withVpn(
+		context,
+		remote,
+		async () => {
+			operation.progress({phase: 'connecting'});
+			return pushOne({
+				cwd: context.cwd,
+				remote,
+				branch,
+				localSha,
+				force,
+				dryRun,
+				retryBaseDelaySeconds: context.config.settings.retryBaseDelaySeconds,
+				retryMaxDelaySeconds: context.config.settings.retryMaxDelaySeconds,
+				signal: context.signal,
+				onProgress: progress => operation.progress(progress),
+				onCommand: commandLogger(context, operation.id, remote.name),
+			});
+		},
+		(reason): OperationResult => ({
+			remote: remote.name,
+			branch,
+			status: 'failed',
+			durationMs: Date.now() - started,
+			attempts: 0,
+			error: reason,
+			errorClass: 'vpn-down',
+			sha: localSha,
+		}),
+	);
+	if (remote.vpn) result = {...result, vpn: remote.vpn.name};
+
+	if (!dryRun && result.status === 'failed' && result.errorClass && (isTransient(result.errorClass) || result.errorClass === 'vpn-down')) {
+		result = await queueFailedPush(context, result, localSha);
+	} else if (!dryRun && (result.status === 'pushed' || result.status === 'up-to-date')) {
+		await forgetDeliveredEntry(context, remote.name, branch, localSha);
+	}
+
+	operation.progress({phase: 'done'});
+	operation.finish(result);
+	return result;
+}
+
+function skip(remote: ResolvedRemote, branch: string, message: string): OperationResult {
+	return {remote: remote.name, branch, status: 'skipped', durationMs: 0, attempts: 0, message, vpn: remote.vpn?.name};
+}

@@ -1,0 +1,95 @@
+import {takesBranch} from '../branch-filter.js';
+import type {ResolvedRemote} from '../config/schema.js';
+import {redactUrl} from '../git/redact.js';
+import type {DivergencePair, RemoteBranchStatus, StatusReport, SyncState} from '../model.js';
+import {readFetchTimes, type FetchTimes} from './fetch-times.js';
+import {analyzeTips, type TipGraph} from './graph.js';
+import {localSha, readRefs, remoteHasAnyTrackingRef, trackingSha} from './refs.js';
+
+/**
+ * Where one branch stands on every remote (SPEC §3), from remote-tracking refs only: no
+ * network. Costs a fixed number of git processes however many remotes and branches the
+ * repository has: one for-each-ref, one merge-base, one rev-list (+ one rev-parse when the
+ * caller does not pass fetch times).
+ *
+ * A remote defined only by a config `url` is fetched into refs/remotes/<name>/* as well
+ * (fetch.ts), so it is read the same way.
+ */
+
+export type ComputeStatusInput = {
+	cwd: string;
+	/** The branch to report; on a detached HEAD the caller chooses it. */
+	branch: string;
+	remotes: readonly ResolvedRemote[];
+	/** Remote name → ISO time of its last fetch; read from fetched.json when omitted. */
+	fetchedAt?: FetchTimes;
+	signal?: AbortSignal;
+};
+
+export async function computeStatus(input: ComputeStatusInput): Promise<Omit<StatusReport, 'queue'>> {
+	const {cwd, branch, signal} = input;
+	const [snapshot, fetchedAt] = await Promise.all([readRefs(cwd, signal), input.fetchedAt ?? readFetchTimes(cwd)]);
+	// Stable: equal priorities keep the caller's order (config sorts by priority, then name).
+	const remotes = [...input.remotes].sort((a, b) => a.priority - b.priority);
+	const names = remotes.map(remote => remote.name);
+	const local = localSha(snapshot, branch);
+
+	const rows = remotes.map(remote => {
+		const taken = takesBranch(remote.branches, branch);
+		const tip = trackingSha(snapshot, remote.name, branch);
+		const state: SyncState | undefined = !taken
+			? 'filtered'
+			: !remoteHasAnyTrackingRef(snapshot, remote.name, names)
+				? 'unknown'
+				: tip === undefined
+					? 'missing'
+					: undefined;
+		return {remote, tip, state};
+	});
+
+	const compared = rows.filter((row): row is typeof row & {tip: string} => row.state === undefined && row.tip !== undefined);
+	// On an unborn branch nothing is local: compare against the empty history instead.
+	const graph = await analyzeTips(cwd, [local, ...compared.map(row => row.tip)], {fullHistory: local === undefined, signal});
+
+	const statuses: RemoteBranchStatus[] = rows.map(({remote, tip, state}) => {
+		const counts = state === undefined ? countsFor(graph, local, tip) : {state, ahead: 0, behind: 0};
+		const status: RemoteBranchStatus = {
+			remote: remote.name,
+			url: redactUrl(remote.url),
+			priority: remote.priority,
+			branch,
+			...counts,
+			local,
+			remoteSha: tip,
+		};
+		if (remote.vpn) status.vpn = remote.vpn.name;
+		const at = fetchedAt[remote.name];
+		if (at !== undefined) status.fetchedAt = at;
+		return status;
+	});
+
+	return {branch, local, remotes: statuses, divergence: divergenceBetween(graph, branch, compared)};
+}
+
+function countsFor(graph: TipGraph, local: string | undefined, tip: string | undefined): {state: SyncState; ahead: number; behind: number} {
+	const ahead = local === undefined ? 0 : (graph.countOnly(local, tip) ?? 0);
+	const behind = local === undefined ? (graph.countAll(tip) ?? 0) : (graph.countOnly(tip, local) ?? 0);
+	const state: SyncState = ahead > 0 && behind > 0 ? 'diverged' : ahead > 0 ? 'ahead' : behind > 0 ? 'behind' : 'in-sync';
+	return {state, ahead, behind};
+}
+
+/** Every pair of remotes whose tips for the branch are not ancestors of one another (SPEC §3). */
+function divergenceBetween(graph: TipGraph, branch: string, compared: ReadonlyArray<{remote: ResolvedRemote; tip: string}>): DivergencePair[] {
+	const pairs: DivergencePair[] = [];
+	for (let i = 0; i < compared.length; i++) {
+		for (let j = i + 1; j < compared.length; j++) {
+			const a = compared[i]!;
+			const b = compared[j]!;
+			if (graph.isAncestor(a.tip, b.tip) === false && graph.isAncestor(b.tip, a.tip) === false) {
+				pairs.push({branch, remotes: [a.remote.name, b.remote.name]});
+			}
+		}
+	}
+
+	return pairs;
+}

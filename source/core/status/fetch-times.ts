@@ -1,0 +1,71 @@
+import {mkdir, readFile} from 'node:fs/promises';
+import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import {runGit} from '../git/runner.js';
+
+/**
+ * When each remote was last fetched by us: `<git-common-dir>/remote-sync/fetched.json`,
+ * `{"<remote>": "<ISO time>"}`. One file per repository (shared by worktrees, never
+ * committed). It is a hint for "how old are these counts", so a missing or corrupt file
+ * reads as "never fetched" instead of failing status.
+ */
+
+export type FetchTimes = Record<string, string>;
+
+export async function fetchTimesFile(cwd: string): Promise<string | undefined> {
+	const out = await runGit({args: ['rev-parse', '--path-format=absolute', '--git-common-dir'], cwd});
+	const commonDir = out.exitCode === 0 ? out.stdout.split('\n')[0] : undefined;
+	return commonDir ? path.join(path.resolve(cwd, commonDir), 'remote-sync', 'fetched.json') : undefined;
+}
+
+export async function readFetchTimesFile(file: string): Promise<FetchTimes> {
+	let text: string;
+	try {
+		text = await readFile(file, 'utf8');
+	} catch {
+		return {};
+	}
+
+	try {
+		const parsed: unknown = JSON.parse(text);
+		if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
+		const times: FetchTimes = {};
+		for (const [remote, at] of Object.entries(parsed)) {
+			if (typeof at === 'string' && !Number.isNaN(Date.parse(at))) times[remote] = at;
+		}
+
+		return times;
+	} catch {
+		return {};
+	}
+}
+
+// Parallel fetches finish at the same moment: serialize the read-modify-write per file so
+// no time is lost. Two processes racing can still drop one time — harmless for a hint.
+const writes = new Map<string, Promise<void>>();
+
+export async function recordFetchTimeInFile(file: string, remote: string, at: Date = new Date()): Promise<void> {
+	const previous = writes.get(file) ?? Promise.resolve();
+	const next = previous.then(async () => {
+		const times = await readFetchTimesFile(file);
+		times[remote] = at.toISOString();
+		await mkdir(path.dirname(file), {recursive: true});
+		await writeFileAtomic(file, JSON.stringify(times, null, '\t') + '\n');
+	});
+	const settled = next.catch(() => undefined);
+	writes.set(file, settled);
+	void settled.then(() => {
+		if (writes.get(file) === settled) writes.delete(file);
+	});
+	return next;
+}
+
+export async function readFetchTimes(cwd: string): Promise<FetchTimes> {
+	const file = await fetchTimesFile(cwd);
+	return file ? readFetchTimesFile(file) : {};
+}
+
+export async function recordFetchTime(cwd: string, remote: string, at: Date = new Date()): Promise<void> {
+	const file = await fetchTimesFile(cwd);
+	if (file) await recordFetchTimeInFile(file, remote, at);
+}

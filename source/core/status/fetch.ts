@@ -1,0 +1,69 @@
+import type {ResolvedRemote} from '../config/schema.js';
+import {classifyStderr, failureFrom, hintFor} from '../git/classify.js';
+import {redact} from '../git/redact.js';
+import {runGit, type GitOutput} from '../git/runner.js';
+import type {GitFailure} from '../model.js';
+import {recordFetchTime} from './fetch-times.js';
+
+/**
+ * Fetch one remote into its remote-tracking refs (SPEC §4), non-interactively, with a
+ * timeout that kills git and its helpers (ssh, git-remote-http). Status is computed from
+ * these refs, so a remote known only by a config `url` is fetched into the same
+ * refs/remotes/<name>/* a git remote would use.
+ */
+
+export type FetchOutcome = {remote: string; ok: boolean; durationMs: number; failure?: GitFailure};
+
+export type FetchInput = {
+	cwd: string;
+	remote: ResolvedRemote;
+	timeoutSeconds: number;
+	signal?: AbortSignal;
+	/** Every git command run, for the log (argv already redacted). */
+	onCommand?: (out: GitOutput) => void;
+};
+
+/** The argv of the fetch, or why it must not run. `--` keeps names and URLs from ever being options. */
+export function fetchArgs(remote: ResolvedRemote): string[] | GitFailure {
+	const base = ['fetch', '--prune', '--no-tags', '--quiet', '--'];
+	if (remote.inGit) return [...base, remote.name];
+	if (remote.url === undefined || remote.url.length === 0) {
+		return {
+			class: 'other',
+			message: `remote ${remote.name} has no URL`,
+			hint: `add "url" to remotes.${remote.name} in .remotesyncrc.json, or run: git remote add ${remote.name} <url>`,
+		};
+	}
+
+	// git itself blocks such URLs ("strange pathname"); say so plainly instead.
+	if (remote.url.startsWith('-')) {
+		return {class: 'other', message: `the URL of remote ${remote.name} starts with "-": refusing to pass it to git`, hint: `fix remotes.${remote.name}.url in the config`};
+	}
+
+	return [...base, remote.url, `+refs/heads/*:refs/remotes/${remote.name}/*`];
+}
+
+export async function fetchRemote(input: FetchInput): Promise<FetchOutcome> {
+	const {remote, timeoutSeconds} = input;
+	const args = fetchArgs(remote);
+	if (!Array.isArray(args)) return {remote: remote.name, ok: false, durationMs: 0, failure: args};
+
+	const out = await runGit({args, cwd: input.cwd, timeoutMs: Math.round(timeoutSeconds * 1000), signal: input.signal});
+	input.onCommand?.(out);
+	if (out.exitCode === 0 && !out.timedOut && !out.aborted) {
+		// The time is a hint for the dashboard: failing to store it must not fail the fetch.
+		await recordFetchTime(input.cwd, remote.name).catch(() => undefined);
+		return {remote: remote.name, ok: true, durationMs: out.durationMs};
+	}
+
+	return {remote: remote.name, ok: false, durationMs: out.durationMs, failure: fetchFailure(remote.name, out, timeoutSeconds)};
+}
+
+export function fetchFailure(name: string, out: GitOutput, timeoutSeconds: number): GitFailure {
+	if (out.timedOut) {
+		return {class: 'timeout', message: `fetch from ${name} timed out after ${timeoutSeconds} s`, detail: redact(out.stderr).trim() || undefined, hint: hintFor('timeout')};
+	}
+
+	if (out.aborted) return {class: 'interrupted', message: `fetch from ${name} was interrupted`, hint: hintFor('interrupted')};
+	return failureFrom(classifyStderr(out.stderr), out.stderr, `fetch from ${name} failed (git exit code ${out.exitCode ?? 'unknown'})`);
+}

@@ -1,0 +1,202 @@
+import type {ResolvedConfig, ResolvedRemote} from './config/schema.js';
+import type {SyncEvent} from './events.js';
+import {killAllGitProcesses} from './git/runner.js';
+import {redactUrl} from './git/redact.js';
+import type {HealthResult, OperationReport, QueueEntry, StatusReport} from './model.js';
+import type {QueueStore} from './queue/queue-store.js';
+import type {PendingConfirmation, RemoteRow, SyncServiceApi, SyncSnapshot} from './snapshot.js';
+import {remotesNamed, type ServiceContext} from './service/context.js';
+import {EventBus} from './service/event-bus.js';
+import {fetchRemotes} from './service/fetch-operation.js';
+import {checkHealth} from './service/health-operation.js';
+import {pushBranches, type PushOutcome} from './service/push-operation.js';
+import {publishQueue} from './service/queue-bridge.js';
+import {retryQueue, type QueueFilter} from './service/queue-operation.js';
+import type {RepoInfo} from './service/repo-info.js';
+import {SnapshotStore} from './service/snapshot-store.js';
+import {computeSyncStatus} from './service/status-operation.js';
+import {VpnManager} from './vpn/vpn-manager.js';
+
+export type SyncServiceOptions = {
+	cwd: string;
+	config: ResolvedConfig;
+	repo: RepoInfo;
+	/** The branch shown and pushed by default. */
+	branch: string;
+	localBranches: string[];
+	queue?: QueueStore;
+	trust: {isTrusted(vpn: NonNullable<ResolvedRemote['vpn']>): boolean};
+};
+
+/**
+ * The engine. Owns the state (an immutable snapshot for the dashboard), runs every
+ * operation through core modules, and emits typed events for logs and headless reporters.
+ * It never writes to the terminal.
+ */
+export class SyncService implements SyncServiceApi {
+	private readonly store: SnapshotStore;
+	private readonly bus = new EventBus();
+	private readonly abort = new AbortController();
+	private readonly context: ServiceContext;
+	private readonly vpn: VpnManager;
+	private dryRun: boolean;
+	private branch: string;
+	private operationCounter = 0;
+	private disposed?: Promise<void>;
+
+	constructor(private readonly options: SyncServiceOptions) {
+		this.dryRun = options.config.settings.dryRun;
+		this.branch = options.branch;
+		this.store = new SnapshotStore(initialSnapshot(options));
+		this.vpn = new VpnManager({
+			trust: options.trust,
+			dryRun: this.dryRun,
+			onState: state => {
+				this.bus.emit({type: 'vpn', state});
+				this.store.update(snapshot => ({
+					...snapshot,
+					vpns: [...snapshot.vpns.filter(vpn => vpn.name !== state.name), state],
+					remotes: snapshot.remotes.map(row => (row.vpn?.name === state.name ? {...row, vpn: state} : row)),
+				}));
+			},
+		});
+		this.context = {
+			cwd: options.cwd,
+			config: options.config,
+			store: this.store,
+			bus: this.bus,
+			vpn: this.vpn,
+			queue: options.queue,
+			signal: this.abort.signal,
+			nextId: () => `op-${++this.operationCounter}`,
+			dryRun: () => this.dryRun,
+		};
+		for (const warning of options.config.warnings) this.store.log({level: 'warn', text: warning});
+	}
+
+	readonly subscribe = (listener: () => void): (() => void) => this.store.subscribe(listener);
+	readonly getSnapshot = (): SyncSnapshot => this.store.getSnapshot();
+
+	/** The event stream (log pane, headless reporters). */
+	on(listener: (event: SyncEvent) => void): () => void {
+		return this.bus.on(listener);
+	}
+
+	get currentBranch(): string {
+		return this.branch;
+	}
+
+	async loadQueue(): Promise<QueueEntry[]> {
+		const entries = this.context.queue ? await this.context.queue.list() : [];
+		publishQueue(this.context, entries);
+		return entries;
+	}
+
+	async status(options: {fetch?: boolean; remotes?: readonly string[]; branch?: string} = {}): Promise<StatusReport> {
+		return computeSyncStatus(this.context, {
+			branch: options.branch ?? this.branch,
+			remotes: remotesNamed(this.context, options.remotes),
+			fetch: options.fetch ?? this.options.config.settings.autoFetch,
+		});
+	}
+
+	async refreshStatus(options: {fetch?: boolean} = {}): Promise<void> {
+		await this.status(options);
+	}
+
+	async push(options: {remotes?: string[]; allRemotes?: boolean; force?: boolean; branches?: string[]}): Promise<PushOutcome> {
+		const remotes = options.allRemotes ? this.options.config.remotes : remotesNamed(this.context, options.remotes);
+		const outcome = await pushBranches(this.context, {remotes, branches: options.branches ?? [this.branch], force: options.force ?? false});
+		await this.status({fetch: false}).catch(() => undefined);
+		return outcome;
+	}
+
+	async fetch(options: {remotes?: string[]}): Promise<OperationReport> {
+		const remotes = remotesNamed(this.context, options.remotes);
+		const {report} = await fetchRemotes(this.context, remotes);
+		await this.status({fetch: false}).catch(() => undefined);
+		await this.retryQueuedFor(report.results.filter(result => result.status === 'up-to-date').map(result => result.remote));
+		return report;
+	}
+
+	async healthCheck(options: {remotes?: string[]}): Promise<HealthResult[]> {
+		const results = await checkHealth(this.context, remotesNamed(this.context, options.remotes));
+		await this.retryQueuedFor(results.filter(result => result.reachable).map(result => result.name));
+		return results;
+	}
+
+	async processQueue(filter: QueueFilter = {}): Promise<OperationReport> {
+		const report = await retryQueue(this.context, filter);
+		await this.status({fetch: false}).catch(() => undefined);
+		return report;
+	}
+
+	async clearQueue(filter: QueueFilter = {}): Promise<number> {
+		if (!this.context.queue || this.dryRun) return 0;
+		const removed = await this.context.queue.clear({remotes: filter.remotes ? [...filter.remotes] : undefined, branch: filter.branch});
+		await this.loadQueue();
+		return removed;
+	}
+
+	/** VPN commands dry-run would have run, for the report. */
+	plannedVpnCommands(): string[] {
+		return this.vpn.plannedCommands();
+	}
+
+	setDryRun(dryRun: boolean): void {
+		this.dryRun = dryRun;
+		this.vpn.setDryRun?.(dryRun);
+		this.store.update(snapshot => ({...snapshot, dryRun}));
+	}
+
+	async setBranch(branch: string): Promise<void> {
+		this.branch = branch;
+		this.store.update(snapshot => ({...snapshot, repo: {...snapshot.repo, branch}}));
+		await this.status({fetch: false});
+	}
+
+	dispose(): Promise<void> {
+		this.disposed ??= (async () => {
+			this.abort.abort();
+			killAllGitProcesses();
+			await this.vpn.disconnectAll();
+		})();
+		return this.disposed;
+	}
+
+	/** Remotes that became reachable get their queued pushes delivered (SPEC §4). */
+	private async retryQueuedFor(reachable: string[]): Promise<void> {
+		if (!this.context.queue || this.dryRun || reachable.length === 0) return;
+		const queued = (await this.context.queue.list()).filter(entry => reachable.includes(entry.remote));
+		if (queued.length === 0) return;
+		const remotes = [...new Set(queued.map(entry => entry.remote))];
+		this.store.log({level: 'info', text: `retrying ${queued.length} queued push(es) to ${remotes.join(', ')}: reachable again`});
+		this.bus.emit({type: 'warning', message: `retrying ${queued.length} queued push(es) to ${remotes.join(', ')}: reachable again`});
+		await retryQueue(this.context, {remotes});
+	}
+}
+
+function initialSnapshot(options: SyncServiceOptions): SyncSnapshot {
+	const remotes: RemoteRow[] = options.config.remotes.map(remote => ({
+		name: remote.name,
+		url: redactUrl(remote.url),
+		priority: remote.priority,
+		group: remote.group,
+		forcePush: remote.forcePush,
+		branches: remote.branches,
+		vpn: remote.vpn ? {name: remote.vpn.name, state: 'down'} : undefined,
+		queued: 0,
+	}));
+	return {
+		repo: {root: options.repo.root, name: options.repo.name, branch: options.branch, branches: options.localBranches},
+		dryRun: options.config.settings.dryRun,
+		remotes,
+		divergence: [],
+		vpns: [],
+		queue: [],
+		running: 0,
+		log: [],
+	};
+}
+
+export type {PendingConfirmation};

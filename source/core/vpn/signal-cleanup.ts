@@ -1,0 +1,68 @@
+/**
+ * Ctrl-C and SIGTERM must not leave a VPN we connected up (SPEC §4). On the first SIGINT or
+ * SIGTERM the cleanup runs once, bounded by a deadline, then the process exits 130 / 143.
+ * A second signal while cleaning up exits at once: the user insists, and every VPN command
+ * is bounded by its own timeout anyway. On a normal end (`beforeExit`) the cleanup runs too.
+ */
+
+export type SignalCleanupOptions = {
+	/** How to end the process; tests pass their own. Default: process.exit. */
+	exit?: (code: number) => void;
+	/** Longest the cleanup may take after a signal before we exit anyway. */
+	deadlineMs?: number;
+};
+
+const exitCodeFor = {SIGINT: 130, SIGTERM: 143} as const;
+type HandledSignal = keyof typeof exitCodeFor;
+
+const defaultDeadlineMs = 20_000;
+
+export function installSignalCleanup(cleanup: () => Promise<void>, options: SignalCleanupOptions = {}): () => void {
+	const exit = options.exit ?? ((code: number) => process.exit(code));
+	const deadlineMs = options.deadlineMs ?? defaultDeadlineMs;
+	let running: Promise<void> | undefined;
+	let signalled = false;
+
+	const runOnce = async (): Promise<void> => {
+		running ??= Promise.resolve()
+			.then(cleanup)
+			.catch(() => {
+				// Cleanup reports its own failures (VPN state); exiting must not depend on it.
+			});
+		return running;
+	};
+
+	const onSignal = (signal: HandledSignal) => {
+		const code = exitCodeFor[signal];
+		if (signalled) {
+			exit(code);
+			return;
+		}
+
+		signalled = true;
+		// A ref'd timer: it also keeps the process alive until the cleanup has had its chance.
+		let timer: NodeJS.Timeout | undefined;
+		const deadline = new Promise<void>(resolve => {
+			timer = setTimeout(resolve, deadlineMs);
+		});
+		void Promise.race([runOnce(), deadline]).then(() => {
+			clearTimeout(timer);
+			exit(code);
+		});
+	};
+
+	const onSigint = () => onSignal('SIGINT');
+	const onSigterm = () => onSignal('SIGTERM');
+	const onBeforeExit = () => {
+		if (!running) void runOnce();
+	};
+
+	process.on('SIGINT', onSigint);
+	process.on('SIGTERM', onSigterm);
+	process.on('beforeExit', onBeforeExit);
+	return () => {
+		process.off('SIGINT', onSigint);
+		process.off('SIGTERM', onSigterm);
+		process.off('beforeExit', onBeforeExit);
+	};
+}

@@ -1,0 +1,29 @@
+import {randomBytes} from 'node:crypto';
+import {writeFileSync} from 'node:fs';
+import path from 'node:path';
+import {runGit} from '../core/git/runner.js';
+
+/** Builds the demo's repositories with the same runner the product uses. */
+const identity = ['-c', 'user.name=Demo', '-c', 'user.email=demo@example.invalid', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false'];
+
+export async function git(cwd: string, ...args: string[]): Promise<string> {
+	const out = await runGit({args: [...identity, ...args], cwd});
+	if (out.exitCode !== 0) throw new Error(`demo setup failed: git ${args.join(' ')}: ${out.stderr.trim()}`);
+	return out.stdout.trim();
+}
+
+let fileCounter = 0;
+
+/** A commit with a readable subject; `bytes` of incompressible data makes push progress visible. */
+export async function commit(repo: string, subject: string, bytes = 0): Promise<string> {
+	fileCounter++;
+	const file = bytes > 0 ? `assets/blob-${fileCounter}.bin` : `notes/${fileCounter}.md`;
+	const content = bytes > 0 ? randomBytes(bytes) : `# ${subject}\n`;
+	await git(repo, 'rev-parse', '--git-dir');
+	const full = path.join(repo, file);
+	await import('node:fs').then(fs => fs.mkdirSync(path.dirname(full), {recursive: true}));
+	writeFileSync(full, content);
+	await git(repo, 'add', '--', file);
+	await git(repo, 'commit', '-q', '-m', subject);
+	return git(repo, 'rev-parse', 'HEAD');
+}

@@ -1,0 +1,74 @@
+import type {HealthResult, OperationReport, QueueEntry, StatusReport} from '../core/model.js';
+
+/**
+ * The documents `--json` prints (SPEC §6). Field names are a published contract
+ * (schema/output/*.schema.json): add fields, never rename them.
+ */
+export function statusDocument(report: StatusReport) {
+	return {
+		branch: report.branch,
+		remotes: report.remotes.map(remote => ({
+			name: remote.remote,
+			url: remote.url ?? null,
+			priority: remote.priority,
+			state: remote.state,
+			ahead: remote.ahead,
+			behind: remote.behind,
+			local: remote.local ?? null,
+			remote: remote.remoteSha ?? null,
+			vpn: remote.vpn ?? null,
+			fetchedAt: remote.fetchedAt ?? null,
+			...(remote.fetchError ? {fetchError: {class: remote.fetchError.class, message: remote.fetchError.message}} : {}),
+		})),
+		divergence: report.divergence,
+		queue: report.queue,
+	};
+}
+
+export function operationDocument(report: OperationReport, extra: {vpnCommands?: string[]} = {}) {
+	return {
+		results: report.results.map(result => ({
+			remote: result.remote,
+			branch: result.branch,
+			status: result.status,
+			durationMs: result.durationMs,
+			attempts: result.attempts,
+			...(result.error ? {error: result.error} : {}),
+			...(result.errorClass ? {errorClass: result.errorClass} : {}),
+			...(result.vpn ? {vpn: result.vpn} : {}),
+			...(result.message ? {message: result.message} : {}),
+			...(result.sha ? {sha: result.sha} : {}),
+			...(result.wouldLose && result.wouldLose.length > 0 ? {wouldLose: result.wouldLose} : {}),
+		})),
+		summary: report.summary,
+		...(report.notes && report.notes.length > 0 ? {notes: report.notes} : {}),
+		...(extra.vpnCommands && extra.vpnCommands.length > 0 ? {vpnCommands: extra.vpnCommands} : {}),
+	};
+}
+
+export function healthDocument(results: readonly HealthResult[]) {
+	return {
+		remotes: results.map(result => ({
+			name: result.name,
+			url: result.url ?? null,
+			reachable: result.reachable,
+			class: result.class,
+			latencyMs: result.latencyMs,
+			...(result.error ? {error: result.error} : {}),
+			...(result.vpn ? {vpn: result.vpn} : {}),
+		})),
+	};
+}
+
+export function queueDocument(entries: readonly QueueEntry[]) {
+	return {
+		entries: entries.map(entry => ({
+			remote: entry.remote,
+			branch: entry.branch,
+			sha: entry.sha,
+			attempts: entry.attempts,
+			lastError: entry.lastError,
+			queuedAt: entry.queuedAt,
+		})),
+	};
+}

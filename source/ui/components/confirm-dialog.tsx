@@ -1,0 +1,52 @@
+import {Box, Text, useInput} from 'ink';
+import type {PendingConfirmation} from '../../core/snapshot.js';
+import {plural} from '../format.js';
+
+type ConfirmDialogProps = {
+	confirmation: PendingConfirmation;
+	/** Further confirmations queued behind this one. */
+	waiting: number;
+	width: number;
+	onConfirm(): void;
+	onCancel(): void;
+};
+
+/**
+ * A force push under `force_push: warn`. The answer defaults to NO: only `y` pushes; `n`, Esc
+ * and Enter cancel — Enter-to-force-push accidents are the complaint this dialog exists for.
+ */
+export function ConfirmDialog({confirmation, waiting, width, onConfirm, onCancel}: ConfirmDialogProps) {
+	useInput((input, key) => {
+		if (input === 'y' && !key.ctrl && !key.meta) onConfirm();
+		else if (input === 'n' || input === 'N' || key.escape || key.return) onCancel();
+	});
+
+	const {remote, branch, wouldLose} = confirmation;
+	const shown = wouldLose.slice(0, 8);
+	return (
+		<Box width={width} flexDirection="column" borderStyle="round" borderColor="red" paddingX={1} flexShrink={0}>
+			<Text bold wrap="truncate-end">
+				Force-push <Text color="cyan">{branch}</Text> to <Text color="cyan">{remote}</Text>?
+			</Text>
+			<Text wrap="truncate-end">
+				{remote} would lose {plural(wouldLose.length, 'commit')}
+				{wouldLose.length > 0 ? ':' : '.'}
+			</Text>
+			{shown.map((commit) => (
+				<Text key={commit} color="red" wrap="truncate-end">
+					{`  - ${commit}`}
+				</Text>
+			))}
+			{wouldLose.length > shown.length ? <Text dimColor>{`  … and ${wouldLose.length - shown.length} more`}</Text> : null}
+			<Text wrap="truncate-end">
+				<Text bold color="red">
+					y
+				</Text>
+				{' force push (with lease)   '}
+				<Text bold>n / esc / enter</Text>
+				{' cancel (default)'}
+				{waiting > 0 ? <Text dimColor>{`   ${waiting} more to answer`}</Text> : null}
+			</Text>
+		</Box>
+	);
+}

@@ -1,0 +1,63 @@
+import {Box, Text} from 'ink';
+import type {VpnState, VpnStateKind} from '../../core/model.js';
+import type {SyncSnapshot} from '../../core/snapshot.js';
+import {formatAge, shortSha, type Tone} from '../format.js';
+
+const vpnTones: Record<VpnStateKind, Tone> = {
+	up: 'green',
+	'up-ours': 'green',
+	connecting: 'yellow',
+	disconnecting: 'yellow',
+	down: undefined,
+	failed: 'red',
+	untrusted: 'red',
+};
+
+export function VpnBadge({vpn}: {vpn: VpnState}) {
+	const tone = vpnTones[vpn.state];
+	const label = vpn.state === 'up-ours' ? 'up (ours)' : vpn.state;
+	return (
+		<Text color={tone} dimColor={tone === undefined}>
+			{vpn.name}:{label}
+		</Text>
+	);
+}
+
+type HeaderProps = {
+	snapshot: SyncSnapshot;
+	now: number;
+	width: number;
+};
+
+/** One line: where we are (repo, branch, sha), what mode (DRY-RUN), VPNs and how old the data is. */
+export function Header({snapshot, now, width}: HeaderProps) {
+	const {repo, dryRun, vpns, statusAt, running, queue} = snapshot;
+	const age = statusAt === undefined ? 'status pending' : `status ${formatAge(now - statusAt)}`;
+	return (
+		<Box width={width} height={1} overflow="hidden">
+			<Text wrap="truncate-end">
+				<Text bold>{repo.name}</Text>
+				<Text dimColor> on </Text>
+				<Text bold color="cyan">
+					{repo.branch}
+				</Text>
+				<Text dimColor> @ </Text>
+				<Text>{shortSha(repo.localSha)}</Text>
+				{dryRun ? (
+					<Text bold color="yellow">
+						{'  [DRY-RUN]'}
+					</Text>
+				) : null}
+				{vpns.map((vpn) => (
+					<Text key={vpn.name}>
+						<Text dimColor>{'  vpn '}</Text>
+						<VpnBadge vpn={vpn} />
+					</Text>
+				))}
+				<Text dimColor>{`  ${age}`}</Text>
+				{running > 0 ? <Text color="cyan">{`  ${running} running`}</Text> : null}
+				{queue.length > 0 ? <Text color="yellow">{`  ${queue.length} queued`}</Text> : null}
+			</Text>
+		</Box>
+	);
+}

@@ -1,0 +1,74 @@
+import {Box, Text} from 'ink';
+import type {DivergencePair} from '../../core/model.js';
+import type {RemoteRow} from '../../core/snapshot.js';
+import {RemoteRowView, type RowLayout} from './remote-row-view.js';
+
+export function rowLayoutFor(rows: readonly RemoteRow[], width: number): RowLayout {
+	const longestName = Math.max(6, ...rows.map((row) => row.name.length));
+	const vpnLabels = rows.flatMap((row) => (row.vpn ? [`${row.vpn.name}:${row.vpn.state === 'up-ours' ? 'up (ours)' : row.vpn.state}`] : []));
+	return {
+		width,
+		nameWidth: Math.min(longestName, width >= 120 ? 24 : 16),
+		showShas: width >= 100,
+		vpnWidth: Math.min(20, Math.max(0, ...vpnLabels.map((label) => label.length))),
+		barWidth: width >= 160 ? 24 : width >= 100 ? 16 : 10,
+	};
+}
+
+/** First visible row so the selected one stays on screen, centred when the list scrolls. */
+export function windowStart(selected: number, total: number, visible: number): number {
+	if (total <= visible) return 0;
+	return Math.min(Math.max(0, selected - Math.floor(visible / 2)), total - visible);
+}
+
+type RemoteListProps = {
+	rows: readonly RemoteRow[];
+	selectedIndex: number;
+	marked: ReadonlySet<string>;
+	divergence: readonly DivergencePair[];
+	width: number;
+	height: number;
+};
+
+export function RemoteList({rows, selectedIndex, marked, divergence, width, height}: RemoteListProps) {
+	if (rows.length === 0) {
+		return (
+			<Box width={width} height={Math.min(height, 2)} flexDirection="column">
+				<Text wrap="wrap">No remotes to show. Add one with `git remote add NAME URL`, or check `enabled` in .remotesyncrc.json.</Text>
+			</Box>
+		);
+	}
+
+	const layout = rowLayoutFor(rows, width);
+	const pairs = divergence.slice(0, Math.max(0, Math.min(2, height - 2)));
+	const visible = Math.max(1, height - 1 - pairs.length);
+	const start = windowStart(selectedIndex, rows.length, visible);
+	const shown = rows.slice(start, start + visible);
+	const range = rows.length > visible ? ` ${start + 1}-${start + shown.length} of ${rows.length}` : '';
+	const columns = `${' '.repeat(6)}${'remote'.padEnd(layout.nameWidth + 1)}${'↑↓'.padEnd(9)}${layout.showShas ? 'local   remote  ' : ''}latency`;
+
+	return (
+		<Box width={width} flexDirection="column" flexShrink={0}>
+			<Box width={width} height={1} overflow="hidden">
+				<Text dimColor wrap="truncate-end">
+					{columns}
+					{range}
+				</Text>
+			</Box>
+			{shown.map((row, offset) => (
+				<RemoteRowView
+					key={row.name}
+					row={row}
+					selected={start + offset === selectedIndex}
+					marked={marked.has(row.name)}
+					layout={layout}
+				/>
+			))}
+			{pairs.map((pair) => (
+				<Box key={`${pair.branch}:${pair.remotes.join(':')}`} width={width} height={1} overflow="hidden">
+					<Text color="red" wrap="truncate-end">{`⇅ ${pair.remotes[0]} and ${pair.remotes[1]} have diverged from each other on ${pair.branch}`}</Text>
+				</Box>
+			))}
+		</Box>
+	);
+}

@@ -1,0 +1,97 @@
+import type {ReactNode} from 'react';
+import {Box, Text} from 'ink';
+import type {RemoteRow} from '../../core/snapshot.js';
+import {formatDuration, resultTone, rowGlyph, shortSha} from '../format.js';
+import {ActivityCell} from './activity-cell.js';
+import {VpnBadge} from './header.js';
+
+/** Column widths, decided once per list from the terminal width and the rows. */
+export type RowLayout = {
+	width: number;
+	nameWidth: number;
+	showShas: boolean;
+	vpnWidth: number;
+	barWidth: number;
+};
+
+function Cell({width, children}: {width: number; children: ReactNode}) {
+	return (
+		<Box width={width} flexShrink={0}>
+			<Text wrap="truncate-end">{children}</Text>
+		</Box>
+	);
+}
+
+function counts(row: RemoteRow): string {
+	const status = row.status;
+	if (!status) return '';
+	const parts = [status.ahead > 0 ? `↑${status.ahead}` : '', status.behind > 0 ? `↓${status.behind}` : ''];
+	return parts.filter(Boolean).join(' ');
+}
+
+/** What the row says after its glyph and numbers: live work, else the latest outcome. */
+function Tail({row, barWidth}: {row: RemoteRow; barWidth: number}) {
+	if (row.activity) return <ActivityCell activity={row.activity} barWidth={barWidth} />;
+	if (row.health && !row.health.reachable) {
+		return (
+			<Text color="red" wrap="truncate-end">
+				{row.health.class}
+				{row.health.error ? `: ${row.health.error}` : ''}
+			</Text>
+		);
+	}
+
+	const last = row.lastResult;
+	if (last) {
+		const tone = resultTone(last.status);
+		return (
+			<Text wrap="truncate-end">
+				<Text color={tone} dimColor={tone === undefined}>{`${last.kind} ${last.status}`}</Text>
+				<Text dimColor>{` ${formatDuration(last.durationMs)}`}</Text>
+				{last.error ? <Text color="red">{` ${last.error}`}</Text> : null}
+			</Text>
+		);
+	}
+
+	if (row.status?.fetchError) {
+		return <Text color="yellow" wrap="truncate-end">{`fetch failed: ${row.status.fetchError.message}`}</Text>;
+	}
+
+	return <Text dimColor>{rowGlyph(row).label}</Text>;
+}
+
+type RemoteRowViewProps = {row: RemoteRow; selected: boolean; marked: boolean; layout: RowLayout};
+
+/** One remote on one line: cursor, mark, state glyph, name, ↑↓, shas, latency, VPN, queue, work. */
+export function RemoteRowView({row, selected, marked, layout}: RemoteRowViewProps) {
+	const glyph = rowGlyph(row);
+	const latency = row.health?.reachable ? `${Math.round(row.health.latencyMs)}ms` : '';
+	return (
+		<Box width={layout.width} height={1} overflow="hidden">
+			<Cell width={2}>{selected ? <Text bold color="cyan">›</Text> : ' '}</Cell>
+			<Cell width={2}>{marked ? <Text color="magenta">●</Text> : ' '}</Cell>
+			<Cell width={2}>
+				<Text bold color={glyph.tone} dimColor={glyph.tone === undefined}>
+					{glyph.glyph}
+				</Text>
+			</Cell>
+			<Cell width={layout.nameWidth + 1}>
+				<Text bold={selected}>{row.name}</Text>
+			</Cell>
+			<Cell width={9}>{counts(row)}</Cell>
+			{layout.showShas ? (
+				<Cell width={16}>
+					<Text dimColor>{`${shortSha(row.status?.local)} ${shortSha(row.status?.remoteSha)}`}</Text>
+				</Cell>
+			) : null}
+			<Cell width={7}>
+				<Text dimColor>{latency}</Text>
+			</Cell>
+			{layout.vpnWidth > 0 ? <Cell width={layout.vpnWidth + 1}>{row.vpn ? <VpnBadge vpn={row.vpn} /> : ''}</Cell> : null}
+			{row.queued > 0 ? <Cell width={String(row.queued).length + 8}><Text color="yellow">{`${row.queued} queued`}</Text></Cell> : null}
+			<Box flexGrow={1} flexShrink={1} minWidth={0}>
+				<Tail row={row} barWidth={layout.barWidth} />
+			</Box>
+		</Box>
+	);
+}

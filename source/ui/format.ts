@@ -1,0 +1,108 @@
+import type {PushStatus, SyncState} from '../core/model.js';
+import type {RemoteRow} from '../core/snapshot.js';
+
+/**
+ * Pure text helpers shared by the components: glyphs, sizes, durations, bars. Kept free of
+ * React so the tests can compute expectations with them instead of snapshotting frames.
+ */
+
+/** Named colours only (readable on dark and light themes); `undefined` means "dim". */
+export type Tone = 'green' | 'red' | 'yellow' | 'cyan' | 'magenta' | undefined;
+
+export type RowGlyph = {glyph: string; tone: Tone; label: string};
+
+const stateGlyphs: Record<SyncState, RowGlyph> = {
+	'in-sync': {glyph: '✓', tone: 'green', label: 'in sync'},
+	ahead: {glyph: '↑', tone: 'cyan', label: 'ahead'},
+	behind: {glyph: '↓', tone: 'yellow', label: 'behind'},
+	diverged: {glyph: '⇅', tone: 'red', label: 'diverged'},
+	missing: {glyph: '+', tone: 'cyan', label: 'missing'},
+	unknown: {glyph: '?', tone: undefined, label: 'unknown'},
+	filtered: {glyph: '·', tone: undefined, label: 'filtered'},
+};
+
+export const unreachableGlyph: RowGlyph = {glyph: '✗', tone: 'red', label: 'unreachable'};
+
+/** Reachability wins over sync state: counts from old refs mean little when the host is down. */
+export function rowGlyph(row: Pick<RemoteRow, 'status' | 'health'>): RowGlyph {
+	if (row.health && !row.health.reachable) return unreachableGlyph;
+	return stateGlyphs[row.status?.state ?? 'unknown'];
+}
+
+export function stateGlyph(state: SyncState): RowGlyph {
+	return stateGlyphs[state];
+}
+
+const resultTones: Record<PushStatus, Tone> = {
+	pushed: 'green',
+	'up-to-date': 'green',
+	skipped: undefined,
+	blocked: 'red',
+	rejected: 'red',
+	queued: 'yellow',
+	failed: 'red',
+	'would-push': 'cyan',
+	'would-force': 'yellow',
+	'would-block': 'red',
+};
+
+export function resultTone(status: PushStatus): Tone {
+	return resultTones[status];
+}
+
+export function shortSha(sha: string | undefined): string {
+	return sha === undefined || sha === '' ? '-' : sha.slice(0, 7);
+}
+
+const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'] as const;
+
+export function formatBytes(bytes: number): string {
+	let value = Math.max(0, bytes);
+	let unit = 0;
+	while (value >= 1024 && unit < units.length - 1) {
+		value /= 1024;
+		unit++;
+	}
+
+	return unit === 0 ? `${Math.round(value)} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+
+export function formatRate(bytesPerSecond: number): string {
+	return `${formatBytes(bytesPerSecond)}/s`;
+}
+
+export function formatDuration(ms: number): string {
+	if (ms < 1000) return `${Math.round(ms)}ms`;
+	if (ms < 60_000) return `${(ms / 1000).toFixed(1)}s`;
+	const minutes = Math.floor(ms / 60_000);
+	return `${minutes}m${Math.floor((ms % 60_000) / 1000)}s`;
+}
+
+/** "12s ago", "3m ago": how old the data on screen is. */
+export function formatAge(ms: number): string {
+	const seconds = Math.max(0, Math.floor(ms / 1000));
+	if (seconds < 60) return `${seconds}s ago`;
+	if (seconds < 3600) return `${Math.floor(seconds / 60)}m ago`;
+	if (seconds < 86_400) return `${Math.floor(seconds / 3600)}h ago`;
+	return `${Math.floor(seconds / 86_400)}d ago`;
+}
+
+/** A bar exactly `width` cells wide; percent is clamped to 0..100. */
+export function progressBar(percent: number, width: number): string {
+	const cells = Math.max(0, Math.floor(width));
+	const clamped = Math.min(100, Math.max(0, percent));
+	const filled = Math.round((clamped / 100) * cells);
+	return '█'.repeat(filled) + '░'.repeat(cells - filled);
+}
+
+/** Cut to `width` code points, marking the cut with an ellipsis. */
+export function truncate(text: string, width: number): string {
+	const chars = [...text];
+	if (chars.length <= width) return text;
+	if (width <= 1) return chars.slice(0, Math.max(0, width)).join('');
+	return chars.slice(0, width - 1).join('') + '…';
+}
+
+export function plural(count: number, word: string): string {
+	return `${count} ${word}${count === 1 ? '' : 's'}`;
+}

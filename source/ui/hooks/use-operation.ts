@@ -1,0 +1,123 @@
+import {useCallback, useMemo, useState} from 'react';
+import type {HealthResult, OperationReport} from '../../core/model.js';
+import type {PendingConfirmation} from '../../core/snapshot.js';
+import {plural} from '../format.js';
+import {useSyncService} from './service-context.js';
+
+export type Notice = {level: 'info' | 'error'; text: string};
+
+export type OperationApi = {
+	/** Forced pushes waiting for the user's answer; the first one is asked. */
+	pending: readonly PendingConfirmation[];
+	/** Outcome of the last intent: a one-line summary, the engine's notes, or an error. */
+	notice: Notice | undefined;
+	/** Intents started here whose promise has not settled yet. */
+	inFlight: number;
+	push(remotes: string[]): void;
+	pushAll(): void;
+	/** No names: every remote. */
+	fetch(remotes?: string[]): void;
+	health(remotes?: string[]): void;
+	retryQueue(): void;
+	setDryRun(dryRun: boolean): void;
+	setBranch(branch: string): void;
+	confirmForce(): void;
+	cancelForce(): void;
+};
+
+export function summarizeReport(kind: string, report: OperationReport): string {
+	const {succeeded, failed, blocked, skipped, queued} = report.summary;
+	const parts = [
+		succeeded > 0 ? `${succeeded} ok` : '',
+		failed > 0 ? `${failed} failed` : '',
+		blocked > 0 ? `${blocked} blocked` : '',
+		queued > 0 ? `${queued} queued` : '',
+		skipped > 0 ? `${skipped} skipped` : '',
+	].filter(Boolean);
+	const notes = report.notes?.length ? ` — ${report.notes.join('; ')}` : '';
+	return `${kind}: ${parts.length > 0 ? parts.join(' · ') : 'nothing to do'}${notes}`;
+}
+
+function summarizeHealth(results: HealthResult[]): string {
+	const down = results.filter((result) => !result.reachable).length;
+	return `health: ${results.length - down} reachable${down > 0 ? ` · ${down} unreachable` : ''}`;
+}
+
+function failureNotice(label: string, error: unknown): Notice {
+	const message = error instanceof Error ? error.message : String(error);
+	return {level: 'error', text: `${label} failed: ${message} (press @ for the log)`};
+}
+
+/**
+ * Starts intents without waiting for them: every call returns at once and the promise settles
+ * into `notice` / `pending` later, so keys stay responsive while git and VPN commands run.
+ */
+export function useOperation(): OperationApi {
+	const service = useSyncService();
+	const [pending, setPending] = useState<readonly PendingConfirmation[]>([]);
+	const [notice, setNotice] = useState<Notice | undefined>();
+	const [inFlight, setInFlight] = useState(0);
+
+	const start = useCallback(<T,>(label: string, run: () => Promise<T>, describe: (value: T) => Notice | undefined) => {
+		setInFlight((count) => count + 1);
+		// `run` may also throw synchronously: both paths end in the same notice.
+		void Promise.resolve()
+			.then(run)
+			.then(
+				(value) => {
+					const next = describe(value);
+					if (next) setNotice(next);
+				},
+				(error: unknown) => setNotice(failureNotice(label, error)),
+			)
+			.finally(() => setInFlight((count) => count - 1));
+	}, []);
+
+	const runPush = useCallback(
+		(options: {remotes?: string[]; allRemotes?: boolean; force?: boolean}) => {
+			start('push', () => service.push(options), (report) => {
+				// A forced push that asks again is the engine contradicting itself: say so, never loop.
+				const asks = options.force ? [] : report.needsConfirmation;
+				if (asks.length > 0) {
+					setPending((queue) => [
+						...queue,
+						...asks.filter((ask) => !queue.some((q) => q.remote === ask.remote && q.branch === ask.branch)),
+					]);
+				}
+
+				const text = summarizeReport('push', report);
+				return {level: report.summary.failed > 0 || report.summary.blocked > 0 ? 'error' : 'info', text: asks.length > 0 ? `${text} · ${plural(asks.length, 'force push')} to confirm` : text};
+			});
+		},
+		[service, start],
+	);
+
+	const answer = useCallback(
+		(confirmed: boolean) => {
+			const [first, ...rest] = pending;
+			if (!first) return;
+			setPending(rest);
+			if (confirmed) runPush({remotes: [first.remote], force: true});
+			else setNotice({level: 'info', text: `force push of ${first.branch} to ${first.remote} cancelled`});
+		},
+		[pending, runPush],
+	);
+
+	return useMemo<OperationApi>(
+		() => ({
+			pending,
+			notice,
+			inFlight,
+			push: (remotes) => runPush({remotes}),
+			pushAll: () => runPush({allRemotes: true}),
+			fetch: (remotes) => start('fetch', () => service.fetch({remotes}), (report) => ({level: report.summary.failed > 0 ? 'error' : 'info', text: summarizeReport('fetch', report)})),
+			health: (remotes) => start('health check', () => service.healthCheck({remotes}), (results) => ({level: results.every((result) => result.reachable) ? 'info' : 'error', text: summarizeHealth(results)})),
+			retryQueue: () => start('queue retry', () => service.processQueue(), (report) => ({level: report.summary.failed > 0 ? 'error' : 'info', text: summarizeReport('queue', report)})),
+			setDryRun: (dryRun) => start('dry-run', async () => service.setDryRun(dryRun), () => ({level: 'info', text: dryRun ? 'dry-run on: nothing will be pushed' : 'dry-run off'})),
+			setBranch: (branch) => start('switching branch', () => service.setBranch(branch), () => ({level: 'info', text: `showing branch ${branch}`})),
+			confirmForce: () => answer(true),
+			cancelForce: () => answer(false),
+		}),
+		[pending, notice, inFlight, runPush, start, service, answer],
+	);
+}

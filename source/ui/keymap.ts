@@ -1,0 +1,89 @@
+import type {Key} from 'ink';
+
+/**
+ * The dashboard's keys as data (SPEC §5). useKeymap matches presses against this table; the
+ * help overlay and the footer are generated from it, so a key documented is a key that works.
+ */
+
+export type Intent =
+	| 'move-up'
+	| 'move-down'
+	| 'mark'
+	| 'push'
+	| 'push-all'
+	| 'fetch'
+	| 'fetch-all'
+	| 'health'
+	| 'retry-queue'
+	| 'toggle-dry-run'
+	| 'choose-branch'
+	| 'toggle-details'
+	| 'toggle-log'
+	| 'clear-marks'
+	| 'toggle-help'
+	| 'quit';
+
+/** One way to press a key: a printable character, a named special key, or Ctrl+letter. */
+export type Chord = {input: string} | {special: 'upArrow' | 'downArrow' | 'return' | 'escape'} | {ctrl: string};
+
+export type KeyBinding = {
+	intent: Intent;
+	chords: readonly Chord[];
+	/** How the key is written in the help overlay and footer. */
+	label: string;
+	/** One word or two for the footer. */
+	hint: string;
+	/** One line for the help overlay. */
+	description: string;
+	/** Lower shows first in the footer when space is short; undefined keeps it out of the footer. */
+	footerRank?: number;
+};
+
+export const keymap: readonly KeyBinding[] = [
+	{intent: 'move-up', chords: [{special: 'upArrow'}, {input: 'k'}], label: '↑/k', hint: 'up', description: 'move up'},
+	{intent: 'move-down', chords: [{special: 'downArrow'}, {input: 'j'}], label: '↓/j', hint: 'down', description: 'move down'},
+	{intent: 'mark', chords: [{input: ' '}], label: 'space', hint: 'mark', description: 'mark / unmark the selected remote', footerRank: 4},
+	{intent: 'push', chords: [{input: 'p'}], label: 'p', hint: 'push', description: 'push the branch to the marked remotes, or the selected one when none is marked', footerRank: 1},
+	{intent: 'push-all', chords: [{input: 'P'}], label: 'P', hint: 'push all', description: 'push the branch to every remote', footerRank: 2},
+	{intent: 'fetch', chords: [{input: 'f'}], label: 'f', hint: 'fetch', description: 'fetch the marked remotes, or the selected one when none is marked', footerRank: 3},
+	{intent: 'fetch-all', chords: [{input: 'F'}], label: 'F', hint: 'fetch all', description: 'fetch every remote', footerRank: 11},
+	{intent: 'health', chords: [{input: 'h'}], label: 'h', hint: 'health', description: 'health check: the marked remotes, or ALL remotes when none is marked', footerRank: 5},
+	{intent: 'retry-queue', chords: [{input: 'r'}], label: 'r', hint: 'retry queue', description: 'retry the pushes waiting in the offline queue', footerRank: 8},
+	{intent: 'toggle-dry-run', chords: [{input: 'd'}], label: 'd', hint: 'dry-run', description: 'toggle dry-run: report what would happen, change nothing', footerRank: 7},
+	{intent: 'choose-branch', chords: [{input: 'b'}], label: 'b', hint: 'branch', description: 'choose the branch to show and push', footerRank: 6},
+	{intent: 'toggle-details', chords: [{special: 'return'}], label: 'enter', hint: 'details', description: 'show / hide the details of the selected remote', footerRank: 10},
+	{intent: 'toggle-log', chords: [{input: '@'}], label: '@', hint: 'log', description: 'show / hide the log of what ran', footerRank: 9},
+	{intent: 'clear-marks', chords: [{special: 'escape'}], label: 'esc', hint: 'unmark', description: 'clear all marks'},
+	{intent: 'toggle-help', chords: [{input: '?'}], label: '?', hint: 'help', description: 'show / hide this help', footerRank: 0},
+	{intent: 'quit', chords: [{input: 'q'}, {ctrl: 'c'}], label: 'q', hint: 'quit', description: 'quit (asks while work is running; always disconnects VPNs we connected)', footerRank: 0},
+];
+
+function matches(chord: Chord, input: string, key: Key): boolean {
+	if ('ctrl' in chord) return key.ctrl && input === chord.ctrl;
+	if ('special' in chord) return key[chord.special];
+	// A printable key with Ctrl or Meta held is a different key (Ctrl-P is not p).
+	return !key.ctrl && !key.meta && input === chord.input;
+}
+
+export function intentFor(input: string, key: Key): Intent | undefined {
+	return keymap.find((binding) => binding.chords.some((chord) => matches(chord, input, key)))?.intent;
+}
+
+export function bindingFor(intent: Intent): KeyBinding {
+	const binding = keymap.find((candidate) => candidate.intent === intent);
+	if (!binding) throw new Error(`no key bound to ${intent}`);
+	return binding;
+}
+
+const specialLabels = {upArrow: '↑', downArrow: '↓', return: 'enter', escape: 'esc'} as const;
+
+/** Every way to press a binding, for the help overlay: "q / ctrl-c", "↑ / k". */
+export function chordsLabel(binding: KeyBinding): string {
+	return binding.chords
+		.map((chord) => {
+			if ('ctrl' in chord) return `ctrl-${chord.ctrl}`;
+			if ('special' in chord) return specialLabels[chord.special];
+			return chord.input === ' ' ? 'space' : chord.input;
+		})
+		.join(' / ');
+}

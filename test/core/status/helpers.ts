@@ -1,0 +1,67 @@
+import {execFileSync} from 'node:child_process';
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
+import {afterAll, beforeAll, vi} from 'vitest';
+import type {ResolvedRemote} from '../../../source/core/config/schema.js';
+import {gitEnv, isolatedHome} from '../../harness/index.js';
+
+/** A ResolvedRemote as config resolution would produce it, defaults filled in. */
+export function remote(name: string, overrides: Partial<ResolvedRemote> = {}): ResolvedRemote {
+	return {
+		name,
+		inGit: true,
+		configured: false,
+		priority: 1,
+		branches: ['*'],
+		forcePush: 'block',
+		retry: 3,
+		timeoutSeconds: 30,
+		enabled: true,
+		...overrides,
+	};
+}
+
+/** Product code runs git with process.env: point it at the isolated HOME, as a user's machine would be. */
+export function isolateProductGit(): void {
+	beforeAll(() => {
+		vi.stubEnv('HOME', isolatedHome());
+		vi.stubEnv('XDG_CONFIG_HOME', path.join(isolatedHome(), '.config'));
+		vi.stubEnv('GIT_CONFIG_NOSYSTEM', '1');
+	});
+	afterAll(() => {
+		vi.unstubAllEnvs();
+	});
+}
+
+/** Set and delete many refs in one process: `git update-ref --stdin`. */
+export function updateRefs(repo: string, updates: Record<string, string | null>): void {
+	const lines = Object.entries(updates).map(([ref, sha]) => (sha === null ? `delete ${ref}` : `update ${ref} ${sha}`));
+	if (lines.length === 0) return;
+	execFileSync('git', ['update-ref', '--stdin'], {cwd: repo, env: gitEnv(), input: lines.join('\n') + '\n'});
+}
+
+/**
+ * Commits with the given parents (indices of earlier commits; [] = a root), built with one
+ * `git fast-import`. Returns each commit's sha, in order.
+ */
+export function buildDag(repo: string, parents: ReadonlyArray<readonly number[]>): string[] {
+	const script: string[] = [];
+	parents.forEach((ps, i) => {
+		const [first, ...merges] = ps;
+		// Every commit names its parent explicitly; `reset` makes the next one a root.
+		if (first === undefined) script.push('reset refs/dag/tip');
+		script.push('commit refs/dag/tip', `mark :${i + 1}`, `committer T <t@t> ${1_700_000_000 + i} +0000`, 'data <<EOM', `c${i}`, 'EOM');
+		if (first !== undefined) script.push(`from :${first + 1}`);
+		for (const merge of merges) script.push(`merge :${merge + 1}`);
+		script.push('');
+	});
+	const marks = path.join(repo, 'dag-marks');
+	execFileSync('git', ['fast-import', '--quiet', `--export-marks=${marks}`], {cwd: repo, env: gitEnv(), input: script.join('\n') + '\n'});
+	const shas = new Array<string>(parents.length);
+	for (const line of readFileSync(marks, 'utf8').split('\n')) {
+		const [mark, sha] = line.split(' ');
+		if (mark && sha) shas[Number(mark.slice(1)) - 1] = sha;
+	}
+
+	return shas;
+}
