@@ -60,6 +60,7 @@ describe('harness: smart HTTP git with Basic auth', () => {
 		expect(push.stderr).not.toMatch(/fatal|error/);
 		expect(push.exitCode).toBe(0);
 		expect(git(bare, 'rev-parse', 'main')).toBe(git(work, 'rev-parse', 'HEAD'));
+		expect(server.requests.some(request => request.chunked && request.path.endsWith('git-receive-pack'))).toBe(true);
 	});
 
 	it('handles gzip-encoded fetch negotiation (many wants)', async () => {

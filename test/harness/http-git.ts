@@ -5,7 +5,15 @@ import {spawnGroup, type GroupProcess} from './process.js';
 import {gitEnv} from './repo.js';
 import {onCleanup} from './sandbox.js';
 
-export type HttpGitRequest = {method: string; path: string; status: number; contentEncoding?: string; authenticated: boolean};
+export type HttpGitRequest = {
+	method: string;
+	path: string;
+	status: number;
+	authenticated: boolean;
+	/** The body came with Transfer-Encoding: chunked (git does that past http.postBuffer). */
+	chunked: boolean;
+	contentEncoding?: string;
+};
 
 export type HttpGitServer = {
 	port: number;
@@ -38,7 +46,8 @@ export async function startHttpGit(options: {projectRoot: string; user?: string;
 	const server = http.createServer((request, response) => {
 		const url = new URL(request.url ?? '/', 'http://127.0.0.1');
 		const authenticated = expected !== undefined && request.headers.authorization === expected;
-		const record: HttpGitRequest = {method: request.method ?? 'GET', path: url.pathname, status: 0, authenticated};
+		const chunked = request.headers['transfer-encoding'] === 'chunked';
+		const record: HttpGitRequest = {method: request.method ?? 'GET', path: url.pathname, status: 0, authenticated, chunked};
 		const encoding = request.headers['content-encoding'];
 		if (encoding !== undefined) record.contentEncoding = encoding;
 		requests.push(record);

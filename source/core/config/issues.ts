@@ -51,12 +51,15 @@ function exampleFor(path: readonly PropertyKey[]): string | undefined {
 	return example === undefined ? undefined : `"${key}": ${example}`;
 }
 
+// Counts: "must be a number" would invite 1.5, which is wrong too.
+const wholeNumberKeys = new Set(['priority', 'retry', 'max_workers']);
+
 function expectedText(expected: string, path: readonly PropertyKey[]): string {
 	switch (expected) {
 		case 'int':
 			return 'must be a whole number';
 		case 'number':
-			return 'must be a number';
+			return wholeNumberKeys.has(String(path.at(-1))) ? 'must be a whole number' : 'must be a number';
 		case 'boolean':
 			return 'must be true or false';
 		case 'string':

@@ -17,8 +17,8 @@ export function lineColumn(text: string, offset: number): {line: number; column:
 /** The message without V8's position suffix or its quoted copy of the input (which may be long). */
 function reasonOf(message: string): string {
 	return message
-		.replace(/\s+in JSON at position \d+.*$/s, '')
-		.replace(/,\s*".*" is not valid JSON$/s, '')
+		.replace(/\s+(?:in JSON )?at position \d+.*$/s, '')
+		.replace(/,\s*(?:\.\.\.)?".*" is not valid JSON$/s, '')
 		.replace(/\s+/g, ' ')
 		.trim();
 }
@@ -75,9 +75,35 @@ export function findSyntaxErrorOffset(text: string): number | undefined {
 		});
 		if (char === '[') return members(']', value);
 		if (char === '"') return string();
-		const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i));
-		if (!literal) fail(i);
-		i += literal![0].length;
+		const word = ['true', 'false', 'null'].find(candidate => candidate[0] === char);
+		if (word) {
+			// Like JSON.parse, blame the first letter that differs.
+			for (const letter of word) expect(letter);
+			return;
+		}
+
+		number();
+	};
+
+	const digits = () => {
+		if (!/\d/.test(text[i] ?? '')) fail(i);
+		while (/\d/.test(text[i] ?? '')) i++;
+	};
+
+	const number = () => {
+		if (text[i] === '-') i++;
+		if (text[i] === '0') i++;
+		else digits();
+		if (text[i] === '.') {
+			i++;
+			digits();
+		}
+
+		if (text[i] === 'e' || text[i] === 'E') {
+			i++;
+			if (text[i] === '+' || text[i] === '-') i++;
+			digits();
+		}
 	};
 
 	const members = (close: string, item: () => void) => {

@@ -62,10 +62,14 @@ export function summarizeStderr(stderr: string, maxLines = 4): string {
 
 export function failureFrom(cls: ErrorClass, stderr: string, fallback: string): GitFailure {
 	const detail = summarizeStderr(stderr);
-	const firstUseful = detail.split('\n').find(line => /fatal|error|rejected|denied|refused|timed out/i.test(line)) ?? detail.split('\n')[0];
+	const lines = detail.split('\n');
+	const index = Math.max(0, lines.findIndex(line => /fatal|error|rejected|denied|refused|timed out/i.test(line)));
+	let firstUseful = lines[index] ?? '';
+	// git splits some causes over two lines ("unable to connect to host:" / "...errno=Connection refused").
+	if (firstUseful.endsWith(':') && lines[index + 1]) firstUseful = `${firstUseful} ${lines[index + 1]!.replace(/^[^\s]*\[\d+: [^\]]*\]: /, '')}`;
 	return {
 		class: cls,
-		message: firstUseful && firstUseful.length > 0 ? firstUseful.replace(/^(fatal|error): /, '') : fallback,
+		message: firstUseful.length > 0 ? firstUseful.replace(/^(fatal|error): /, '') : fallback,
 		detail: detail.length > 0 ? detail : undefined,
 		hint: hintFor(cls),
 	};

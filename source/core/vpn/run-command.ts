@@ -41,7 +41,7 @@ const maxOutputBytes = 1024 * 1024;
 function signalGroup(pid: number | undefined, signal: NodeJS.Signals): void {
 	if (pid === undefined) return;
 	try {
-		process.kill(pid, signal);
+		process.kill(-pid, signal);
 	} catch {
 		// The group is already gone.
 	}

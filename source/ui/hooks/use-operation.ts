@@ -13,6 +13,8 @@ export type OperationApi = {
 	notice: Notice | undefined;
 	/** Intents started here whose promise has not settled yet. */
 	inFlight: number;
+	/** Recompute status (the engine decides whether to fetch first). */
+	refresh(): void;
 	push(remotes: string[]): void;
 	pushAll(): void;
 	/** No names: every remote. */
@@ -108,6 +110,7 @@ export function useOperation(): OperationApi {
 			pending,
 			notice,
 			inFlight,
+			refresh: () => start('status', () => service.refreshStatus(), () => undefined),
 			push: (remotes) => runPush({remotes}),
 			pushAll: () => runPush({allRemotes: true}),
 			fetch: (remotes) => start('fetch', () => service.fetch({remotes}), (report) => ({level: report.summary.failed > 0 ? 'error' : 'info', text: summarizeReport('fetch', report)})),

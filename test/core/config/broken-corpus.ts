@@ -28,7 +28,7 @@ export const brokenConfigs: BrokenConfig[] = [
 	{name: 'a missing comma between keys', text: '{\n  "parallel": true\n  "max_workers": 2\n}\n', kind: 'syntax', at: '3:3'},
 	{name: 'a file cut short', text: '{\n  "remotes": {\n    "origin": {\n', kind: 'syntax', at: '4:1'},
 	{name: 'text after the object', text: '{"parallel": true}\n}\n', kind: 'syntax', at: '2:1'},
-	{name: 'a misspelt literal', text: '{\n  "parallel": ture\n}\n', kind: 'syntax', at: '2:15'},
+	{name: 'a misspelt literal', text: '{\n  "parallel": ture\n}\n', kind: 'syntax', at: '2:16'},
 	{name: 'a raw tab inside a string', text: '{\n  "remotes": {"origin": {"group": "a\tb"}}\n}\n', kind: 'syntax', at: '2:37'},
 	{name: 'an empty file', text: '', kind: 'syntax', at: '1:1'},
 	{name: 'a file of only whitespace', text: '  \n\n', kind: 'syntax', at: '1:1'},

@@ -42,7 +42,7 @@ export function compileStore(entry = 'core/queue/queue-store.ts'): CompiledStore
 
 		const output = ts.transpileModule(text, {
 			fileName: file,
-			compilerOptions: {module: ts.ModuleKind.NodeNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true, jsx: ts.JsxEmit.ReactJSX},
+			compilerOptions: {module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true, jsx: ts.JsxEmit.ReactJSX},
 		});
 		const target = path.join(dir, 'dist', path.relative(sourceRoot, file)).replace(/\.tsx?$/, '.js');
 		mkdirSync(path.dirname(target), {recursive: true});

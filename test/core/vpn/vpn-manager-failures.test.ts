@@ -5,7 +5,7 @@ import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {TrustStore} from '../../../source/core/trust/trust-store.js';
 import {VpnManager} from '../../../source/core/vpn/vpn-manager.js';
-import {tempDir} from '../../harness/index.js';
+import {onCleanup, tempDir} from '../../harness/index.js';
 import {fakeVpn, waitFor} from './fake-vpn.js';
 
 const trustAll = {isTrusted: () => true};
@@ -25,6 +25,16 @@ describe('VPN failures are reported, never hang', () => {
 		const marker = `30.${randomInt(100_000, 999_999)}`;
 		const fake = fakeVpn({connectCmd: `sleep ${marker}; echo never`, timeoutSeconds: 1});
 		const manager = new VpnManager({trust: trustAll});
+		// Should the kill ever regress, the test still leaves nothing running.
+		onCleanup(() => {
+			for (const pid of processesMatching(`sleep ${marker}`)) {
+				try {
+					process.kill(Number(pid), 'SIGKILL');
+				} catch {
+					// Gone already.
+				}
+			}
+		});
 
 		const started = Date.now();
 		const result = await manager.acquire(fake.vpn, fake.isRemoteReachable);

@@ -1,0 +1,108 @@
+import {render} from 'ink';
+import {exitCodes} from '../core/errors.js';
+import type {SyncServiceApi} from '../core/snapshot.js';
+import {enterAlternateScreen, restoreSignals, type ProcessLike, type RestoreSignal} from './alternate-screen.js';
+import {App} from './app.js';
+
+export type DashboardOptions = {
+	stdout?: NodeJS.WriteStream;
+	stdin?: NodeJS.ReadStream;
+	stderr?: NodeJS.WriteStream;
+	/** Where signals come from (tests pass an EventEmitter); default: process. */
+	process?: ProcessLike;
+	/** Minimum ms between snapshot re-renders (default 80). */
+	throttleMs?: number;
+	/** Upper bound on frames written per second (ink's own throttle; default 20). */
+	maxFps?: number;
+};
+
+/**
+ * Runs the full-screen dashboard until the user quits or a signal arrives, then disposes the
+ * service (stopping work, disconnecting VPNs we connected) BEFORE giving the screen back, and
+ * resolves with the exit code: 0 after quitting, 130 after SIGINT/SIGTERM/SIGHUP, 1 when cleanup
+ * failed. Rejects (screen restored, service disposed) when the UI itself crashed.
+ * A second signal while cleaning up stops waiting: screen restored, the signal's default action.
+ */
+export function renderDashboard(service: SyncServiceApi, options: DashboardOptions = {}): Promise<number> {
+	const stdout = options.stdout ?? process.stdout;
+	const stderr = options.stderr ?? process.stderr;
+	const proc = options.process ?? (process as unknown as ProcessLike);
+	const screen = enterAlternateScreen(stdout, {process: proc, handleSignals: false});
+
+	return new Promise<number>((resolve, reject) => {
+		let finishing: Promise<void> | undefined;
+		const signalHandlers = new Map<RestoreSignal, () => void>();
+		const detachSignals = (): void => {
+			for (const [signal, handler] of signalHandlers) proc.off(signal, handler);
+			signalHandlers.clear();
+		};
+
+		const finish = (code: number, crash?: unknown): void => {
+			finishing ??= (async () => {
+				let cleanupError: unknown;
+				try {
+					await service.dispose();
+				} catch (error) {
+					cleanupError = error;
+				}
+
+				instance.unmount();
+				screen.restore();
+				detachSignals();
+				if (crash !== undefined) {
+					reject(crash);
+					return;
+				}
+
+				if (cleanupError !== undefined) {
+					const message = cleanupError instanceof Error ? cleanupError.message : String(cleanupError);
+					stderr.write(`remote-sync-tui: cleanup failed: ${message}\nCheck that no VPN this program connected is still up, and disconnect it by hand if so.\n`);
+					resolve(exitCodes.failed);
+					return;
+				}
+
+				resolve(code);
+			})();
+		};
+
+		for (const signal of restoreSignals) {
+			const handler = (): void => {
+				if (!finishing) {
+					finish(exitCodes.interrupted);
+					return;
+				}
+
+				// Asked twice: the user wants out now, cleanup or not.
+				detachSignals();
+				instance.unmount();
+				screen.restore();
+				if (proc.listenerCount(signal) === 0) proc.kill(proc.pid, signal);
+			};
+
+			signalHandlers.set(signal, handler);
+			proc.on(signal, handler);
+		}
+
+		let instance: ReturnType<typeof render>;
+		try {
+			instance = render(<App service={service} onExit={() => finish(exitCodes.ok)} throttleMs={options.throttleMs} />, {
+				stdout,
+				stdin: options.stdin ?? process.stdin,
+				stderr,
+				exitOnCtrlC: false,
+				patchConsole: false,
+				maxFps: options.maxFps ?? 20,
+			});
+		} catch (error) {
+			detachSignals();
+			screen.restore();
+			void service.dispose().catch(() => undefined).then(() => reject(error));
+			return;
+		}
+
+		instance.waitUntilExit().then(
+			() => finish(exitCodes.ok),
+			(error: unknown) => finish(exitCodes.failed, error),
+		);
+	});
+}

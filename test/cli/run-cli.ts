@@ -1,0 +1,58 @@
+import {spawn} from 'node:child_process';
+import {mkdirSync, symlinkSync} from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {gitEnv, tempDir} from '../harness/index.js';
+import {realClearTimeout, realSetTimeout} from '../harness/process.js';
+
+export const cliPath = fileURLToPath(new URL('../../dist/cli/index.js', import.meta.url));
+
+export type CliRun = {exitCode: number | null; stdout: string; stderr: string; durationMs: number};
+
+/**
+ * Runs the built program (`npm test` builds first) as a real child process, asynchronously:
+ * the harness's HTTP servers live in the test process and must keep answering meanwhile.
+ * HOME and XDG_CONFIG_HOME are isolated per call unless given.
+ */
+export async function runCli(args: string[], options: {cwd: string; env?: Record<string, string>; timeoutMs?: number; program?: string}): Promise<CliRun> {
+	const home = tempDir('rst-cli-home-');
+	mkdirSync(path.join(home, '.config'), {recursive: true});
+	const env: NodeJS.ProcessEnv = {
+		...gitEnv(),
+		XDG_CONFIG_HOME: path.join(home, '.config'),
+		NO_COLOR: '1',
+		...options.env,
+	};
+	delete env.REMOTE_SYNC_PARALLEL;
+	delete env.REMOTE_SYNC_DRY_RUN;
+	const started = performance.now();
+	// argv[1] decides the program's name (see programAs): remote-sync unless asked otherwise.
+	const child = spawn(process.execPath, [options.program ?? cliPath, ...args], {cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe']});
+	let stdout = '';
+	let stderr = '';
+	child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+	child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+	const timer = realSetTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
+	return new Promise(resolve => {
+		child.once('close', exitCode => {
+			realClearTimeout(timer);
+			resolve({exitCode, stdout, stderr, durationMs: performance.now() - started});
+		});
+	});
+}
+
+export function parseJson<T = any>(run: CliRun): T {
+	try {
+		return JSON.parse(run.stdout) as T;
+	} catch {
+		throw new Error(`stdout is not one JSON document (exit ${run.exitCode}):\n${run.stdout}\nstderr:\n${run.stderr}`);
+	}
+}
+
+/** A symlink named like an installed bin, so the program sees that name in argv[1]. */
+export function programAs(name: 'remote-sync' | 'remote-sync-tui'): string {
+	const dir = tempDir('rst-bin-');
+	const link = path.join(dir, name);
+	symlinkSync(cliPath, link);
+	return link;
+}

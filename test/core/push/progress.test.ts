@@ -1,0 +1,37 @@
+import {describe, expect, it} from 'vitest';
+import {parseProgressLine} from '../../../source/core/push/progress.js';
+
+// Lines captured from git 2.39 pushing to a bare repository and to `git daemon`.
+describe('push progress lines', () => {
+	it.each([
+		['Enumerating objects: 34, done.', {phase: 'counting', percent: 100}],
+		['Enumerating objects: 12', {phase: 'counting'}],
+		['Counting objects:   2% (1/34)', {phase: 'counting', percent: 2}],
+		['Counting objects: 100% (34/34), done.', {phase: 'counting', percent: 100}],
+		['Compressing objects:  42% (14/33)', {phase: 'compressing', percent: 42}],
+		['Compressing objects: 100% (33/33), done.', {phase: 'compressing', percent: 100}],
+		['Writing objects:  60% (20/33)', {phase: 'writing', percent: 60}],
+		['Writing objects:  60% (3/5), 1.20 MiB | 2.40 MiB/s', {phase: 'writing', percent: 60, bytes: 1_258_291, bytesPerSecond: 2_516_582}],
+		['Writing objects: 100% (33/33), 3.45 MiB | 11.25 MiB/s, done.', {phase: 'writing', percent: 100, bytes: 3_617_587, bytesPerSecond: 11_796_480}],
+		['Writing objects: 100% (2/2), 135 bytes | 135.00 KiB/s, done.', {phase: 'writing', percent: 100, bytes: 135, bytesPerSecond: 138_240}],
+		['Writing objects: 100% (1/1), 1 byte | 1 byte/s, done.', {phase: 'writing', percent: 100, bytes: 1, bytesPerSecond: 1}],
+		['Writing objects:  10% (1/10), 1.50 GiB | 512 bytes/s', {phase: 'writing', percent: 10, bytes: 1_610_612_736, bytesPerSecond: 512}],
+		['remote: Resolving deltas:   3% (1/30)        ', {phase: 'resolving', percent: 3}],
+		['remote: Resolving deltas: 100% (30/30), completed with 30 local objects.        ', {phase: 'resolving', percent: 100}],
+		['remote: Resolving deltas:  50% (1/2)\u001B[K', {phase: 'resolving', percent: 50}],
+	])('%j', (line, expected) => {
+		expect(parseProgressLine(line)).toEqual(expected);
+	});
+
+	it.each([
+		'Delta compression using up to 2 threads',
+		'Total 33 (delta 0), reused 0 (delta 0), pack-reused 0',
+		'To ../b.git',
+		'remote: nope, not today',
+		'hint: Updates were rejected because the tip of your current branch is behind',
+		'error: failed to push some refs to \'origin\'',
+		'',
+	])('%j is not progress', line => {
+		expect(parseProgressLine(line)).toBeNull();
+	});
+});
