@@ -83,7 +83,7 @@ async function runAction(cli: ParsedCli, programName: string, io: Io, out: Outpu
 		env: io.env,
 		cli: {parallel: cli.parallel, dryRun: cli.dryRun, verbose: cli.verbose, autoFetch: cli.fetch},
 	});
-	const selected = cli.remotes.length > 0 || cli.group ? selectRemotes(config.remotes, {names: cli.remotes, group: cli.group}) : config.remotes;
+	const selected = cli.remotes.length > 0 || cli.group ? selectRemotes(config.remotes, {names: cli.remotes.length > 0 ? cli.remotes : undefined, group: cli.group}) : config.remotes;
 	for (const warning of config.warnings) out.warn(warning);
 	const verbose = config.settings.verbose;
 	if (verbose && !out.verbose) out = makeOutput(io, {quiet: out.quiet, json: out.json, verbose: true, color: cli.color});

@@ -19,7 +19,7 @@ import {useQuit} from './hooks/use-quit.js';
 import {useRemotes} from './hooks/use-remotes.js';
 import {useSnapshot} from './hooks/use-snapshot.js';
 import {TerminalSizeContext, useTerminalSize, type TerminalSize} from './hooks/use-terminal-size.js';
-import {layoutFor} from './layout.js';
+import {layoutFor, tallRows} from './layout.js';
 
 export type AppProps = {
 	service: SyncServiceApi;
@@ -77,8 +77,8 @@ function Dashboard({onExit}: {onExit(): void}) {
 			'retry-queue': ops.retryQueue,
 			'toggle-dry-run': () => ops.setDryRun(!service.getSnapshot().dryRun),
 			'choose-branch': () => setOverlay('branch'),
-			'toggle-details': () => setDetailsOpen(!layout.detail),
-			'toggle-log': () => setLogOpen(!layout.log),
+			'toggle-details': () => setDetailsOpen((open) => !(open ?? layout.wide)),
+			'toggle-log': () => setLogOpen((open) => !(open ?? rows >= tallRows)),
 			'clear-marks': remotes.clearMarks,
 			'toggle-help': () => setOverlay('help'),
 			quit: quit.request,

@@ -21,10 +21,10 @@ export async function runCli(args: string[], options: {cwd: string; env?: Record
 		...gitEnv(),
 		XDG_CONFIG_HOME: path.join(home, '.config'),
 		NO_COLOR: '1',
-		...options.env,
 	};
-	delete env.REMOTE_SYNC_PARALLEL;
-	delete env.REMOTE_SYNC_DRY_RUN;
+	// The machine's own settings must not leak into a test; the test's own do apply.
+	for (const key of Object.keys(env)) if (key.startsWith('REMOTE_SYNC_')) delete env[key];
+	Object.assign(env, options.env);
 	const started = performance.now();
 	// argv[1] decides the program's name (see programAs): remote-sync unless asked otherwise.
 	const child = spawn(process.execPath, [options.program ?? cliPath, ...args], {cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe']});

@@ -64,7 +64,7 @@ export async function startHttpGit(options: {projectRoot: string; user?: string;
 		void backend.exited.then(() => backends.delete(backend));
 		// A client that goes away mid-transfer must not leave upload-pack/receive-pack behind.
 		response.once('close', () => {
-			if (!backend.hasExited()) void backend.stop();
+			if (!response.writableFinished && !backend.hasExited()) void backend.stop();
 		});
 		backend.child.stdin?.on('error', () => undefined); // EPIPE when the backend answers early.
 		request.pipe(backend.child.stdin!);

@@ -34,6 +34,10 @@ export type PushRequest = {
 	plan?: PushPlan;
 };
 
+function commits(count: number): string {
+	return count === 1 ? '1 commit' : `${count} commits`;
+}
+
 function failedAttempt(errorClass: ErrorClass, message: string, error: string, output?: string): Attempt {
 	return {status: 'failed', errorClass, message, error, output};
 }
@@ -42,7 +46,8 @@ function failedAttempt(errorClass: ErrorClass, message: string, error: string, o
 function readableOutput(output: GitOutput): string {
 	const stderr = output.stderr
 		.split(/\r|\n/)
-		.filter(line => line.trim().length > 0 && parseProgressLine(line) === null)
+		.map(line => line.trimEnd())
+		.filter(line => line.length > 0 && parseProgressLine(line) === null)
 		.join('\n');
 	return redact([`$ ${output.argv.join(' ')}`, output.stdout.trimEnd(), stderr].filter(part => part.length > 0).join('\n'));
 }
@@ -61,28 +66,27 @@ async function attemptPush(request: PushRequest, getPlan: () => Promise<PushPlan
 	if (plan.error) return {...failedAttempt(plan.error.class, plan.error.message, describeFailure(plan.error)), output: plan.error.detail};
 
 	const decision = decidePush(plan.kind, remote.forcePush, request.force);
-	const base = {wouldLose: plan.wouldLose.length > 0 ? plan.wouldLose : undefined};
+	const base = plan.wouldLose.length > 0 ? {wouldLose: plan.wouldLose} : {};
+	const lacks = `${remote.name} has ${commits(plan.wouldLose.length)} that ${branch} lacks`;
 	switch (decision) {
 		case 'up-to-date':
 			return {status: 'up-to-date', message: `${branch} is already up to date on ${remote.name}`};
 		case 'skip':
 			return {status: 'skipped', message: `${branch} was not pushed to ${remote.name}`};
-		case 'block': {
-			const lost = `${remote.name} has ${plan.wouldLose.length} commit(s) that ${branch} lacks`;
+		case 'block':
 			return {
 				...base,
 				status: request.dryRun ? 'would-block' : 'blocked',
-				message: `refusing to force-push ${branch} to ${remote.name} (force_push: block)`,
-				error: `${lost}; a push would discard them (force_push: block) — integrate them first (git pull --rebase ${remote.name} ${branch}), or set force_push to "warn" for this remote`,
+				message: `Refusing to force-push ${branch} to ${remote.name} (force_push: block)`,
+				error: `${lacks}; a push would discard them (force_push: block) — integrate them first (git pull --rebase ${remote.name} ${branch}), or set force_push to "warn" for this remote`,
 			};
-		}
 
 		case 'needs-force':
 			return {
 				...base,
 				status: request.dryRun ? 'would-block' : 'blocked',
 				message: 'needs --force (force_push: warn)',
-				error: `${remote.name} has ${plan.wouldLose.length} commit(s) that ${branch} lacks; a push would discard them — run again with --force to replace them, or integrate them first`,
+				error: `${lacks}; a push would discard them — run again with --force to replace them, or integrate them first (git pull --rebase ${remote.name} ${branch})`,
 			};
 		case 'push':
 		case 'force-with-lease':

@@ -26,6 +26,17 @@ function short(sha: string | undefined): string {
 	return sha ? sha.slice(0, 7) : 'nothing';
 }
 
+/** What the remote (its hook) printed: "remote: ..." lines, the reason a hook declined. */
+function remoteSaid(stderr: string): string {
+	return summarizeStderr(stderr, 40)
+		.split('\n')
+		.filter(line => line.startsWith('remote: '))
+		.map(line => line.slice('remote: '.length).trim())
+		.filter(line => line.length > 0)
+		.slice(-6)
+		.join('; ');
+}
+
 export function interpretPush({output, ref, request, plan, forced}: Context): Attempt {
 	const {branch, dryRun} = request;
 	const remote = request.remote.name;
@@ -49,11 +60,10 @@ export function interpretPush({output, ref, request, plan, forced}: Context): At
 		}
 
 		const errorClass = rejectionClass(outcome);
-		// The hook's own words come as "remote: ..." lines; they say why.
-		const said = summarizeStderr(output.stderr.replace(/^error: failed to push.*$/gm, ''));
 		const reason = outcome.reason ?? outcome.summary;
 		const message = `${remote} rejected ${branch}: ${reason}`;
-		return {status: 'rejected', errorClass, message, error: `${message}${said ? ` (${said.replace(/\n/g, '; ')})` : ''} — ${hintFor(errorClass)}`};
+		const said = remoteSaid(output.stderr);
+		return {status: 'rejected', errorClass, message, error: `${message}${said ? `: ${said}` : ''} — ${hintFor(errorClass)}`};
 	}
 
 	const failure = failureOf(output, {remote, timeoutSeconds: request.remote.timeoutSeconds, doing: `push to ${remote}`});

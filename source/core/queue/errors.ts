@@ -41,11 +41,17 @@ export function errnoCode(error: unknown): string | undefined {
 	return typeof code === 'string' ? code : undefined;
 }
 
+/** A few words on an errno failure, for a person. */
+export function describeErrno(error: unknown): string {
+	const code = errnoCode(error);
+	return (code && causes[code]) ?? (error instanceof Error ? error.message : String(error));
+}
+
 /** Wrap a filesystem failure on `target` in an error that names the path and the next step. */
 export function toQueueWriteError(error: unknown, target: string): QueueError {
 	if (error instanceof QueueError) return error;
 	const code = errnoCode(error);
-	const cause = (code && causes[code]) ?? (error instanceof Error ? error.message : String(error));
+	const cause = describeErrno(error);
 	const remedy =
 		code === 'ENOSPC' || code === 'EDQUOT'
 			? 'free some disk space'

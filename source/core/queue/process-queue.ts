@@ -53,19 +53,19 @@ export async function processQueue(options: ProcessQueueOptions): Promise<Operat
 		const tip = await branchTip(cwd, entry.branch);
 		const {kind, pushSha} = await classifyQueuedSha({cwd, entry, branchTip: tip});
 		const drop = `drop it with --clear-queue --remote ${entry.remote} --branch ${entry.branch}`;
-		if (kind === 'branch-gone' || !pushSha) {
-			return {...base, status: 'skipped', durationMs: elapsed(), sha: entry.sha, message: `branch ${entry.branch} no longer exists here: the queued push of ${short(entry.sha)} to ${entry.remote} was kept; recreate the branch or ${drop}`};
-		}
-
-		if (kind === 'stale') {
-			options.onStale?.(entry, tip!);
+		if (kind === 'stale' && tip) {
+			options.onStale?.(entry, tip);
 			return {
 				...base,
 				status: 'skipped',
 				durationMs: elapsed(),
 				sha: entry.sha,
-				message: `the queued commit ${short(entry.sha)} is no longer on ${entry.branch} (now ${short(tip!)}): not pushed to ${entry.remote}, entry kept; push the branch again, or ${drop}`,
+				message: `the queued commit ${short(entry.sha)} is no longer on ${entry.branch} (now ${short(tip)}): not pushed to ${entry.remote}, entry kept; push the branch again, or ${drop}`,
 			};
+		}
+
+		if (kind === 'branch-gone' || !tip || !pushSha) {
+			return {...base, status: 'skipped', durationMs: elapsed(), sha: entry.sha, message: `branch ${entry.branch} no longer exists here: the queued push of ${short(entry.sha)} to ${entry.remote} was kept; recreate the branch or ${drop}`};
 		}
 
 		const moved = kind === 'ancestor' ? ` (${entry.branch} moved on from the queued ${short(entry.sha)})` : '';

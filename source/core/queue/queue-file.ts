@@ -1,6 +1,6 @@
 import {readFile, rename, stat} from 'node:fs/promises';
 import type {QueueEntry} from '../model.js';
-import {errnoCode, QueueReadError} from './errors.js';
+import {describeErrno, errnoCode, QueueReadError} from './errors.js';
 
 /**
  * The on-disk format: `{"version": 1, "entries": [...]}`. Parsing never throws for bad
@@ -82,7 +82,7 @@ export async function readQueueFile(file: string): Promise<QueueFileState> {
 		const code = errnoCode(error);
 		// ENOTDIR: something that is not a directory stands where ours would be: no queue yet.
 		if (code === 'ENOENT' || code === 'ENOTDIR') return {kind: 'missing'};
-		throw new QueueReadError(`cannot read the offline queue ${file} (${code ?? String(error)}): check its permissions`, file, code);
+		throw new QueueReadError(`cannot read the offline queue ${file} (${describeErrno(error)}): make it a readable file, or move it away`, file, code);
 	}
 
 	return parseQueueText(file, text);

@@ -34,13 +34,17 @@ function failed(reason: string, connectSucceeded = false): BringUpOutcome {
 async function reachable(step: BringUpStep): Promise<boolean> {
 	if (step.signal.aborted) return false;
 	// The caller's probe has its own timeout; an abort must not wait for it.
+	let onAbort = () => {};
 	const aborted = new Promise<boolean>(resolve => {
-		step.signal.addEventListener('abort', () => resolve(false), {once: true});
+		onAbort = () => resolve(false);
+		step.signal.addEventListener('abort', onAbort, {once: true});
 	});
 	try {
 		return await Promise.race([step.isRemoteReachable(), aborted]);
 	} catch {
 		return false;
+	} finally {
+		step.signal.removeEventListener('abort', onAbort);
 	}
 }
 

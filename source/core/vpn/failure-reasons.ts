@@ -11,9 +11,7 @@ import type {CommandResult} from './run-command.js';
 
 const maxTailLength = 240;
 
-// eslint-disable-next-line no-control-regex
 const ansiSequences = /\u001B\[[0-9;?]*[ -/]*[@-~]|\u001B\][^\u0007\u001B]*(?:\u0007|\u001B\\)?|\u001B[@-_]/g;
-// eslint-disable-next-line no-control-regex
 const controlBytes = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 
 export function printableTail(text: string, lines = 3): string {

@@ -14,7 +14,7 @@ const policyText: Record<ForcePushPolicy, string> = {
 function Field({label, children}: {label: string; children: ReactNode}) {
 	return (
 		<Box height={1} overflow="hidden">
-			<Box width={10} flexShrink={0}>
+			<Box width={12} flexShrink={0}>
 				<Text dimColor>{label}</Text>
 			</Box>
 			<Text wrap="truncate-end">{children}</Text>

@@ -11,7 +11,7 @@ export function rowLayoutFor(rows: readonly RemoteRow[], width: number): RowLayo
 		nameWidth: Math.min(longestName, width >= 120 ? 24 : 16),
 		showShas: width >= 100,
 		vpnWidth: Math.min(20, Math.max(0, ...vpnLabels.map((label) => label.length))),
-		barWidth: width >= 160 ? 24 : width >= 100 ? 16 : 10,
+		barWidth: width >= 160 ? 24 : width >= 120 ? 16 : 10,
 	};
 }
 

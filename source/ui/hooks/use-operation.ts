@@ -3,6 +3,7 @@ import type {HealthResult, OperationReport} from '../../core/model.js';
 import type {PendingConfirmation} from '../../core/snapshot.js';
 import {plural} from '../format.js';
 import {useSyncService} from './service-context.js';
+import {useValueStore} from './value-store.js';
 
 export type Notice = {level: 'info' | 'error'; text: string};
 
@@ -56,7 +57,8 @@ function failureNotice(label: string, error: unknown): Notice {
  */
 export function useOperation(): OperationApi {
 	const service = useSyncService();
-	const [pending, setPending] = useState<readonly PendingConfirmation[]>([]);
+	// Read synchronously when answering: two fast `y`s must not force-push the same remote twice.
+	const [pending, pendingStore] = useValueStore<readonly PendingConfirmation[]>(() => []);
 	const [notice, setNotice] = useState<Notice | undefined>();
 	const [inFlight, setInFlight] = useState(0);
 
@@ -81,7 +83,7 @@ export function useOperation(): OperationApi {
 				// A forced push that asks again is the engine contradicting itself: say so, never loop.
 				const asks = options.force ? [] : report.needsConfirmation;
 				if (asks.length > 0) {
-					setPending((queue) => [
+					pendingStore.update((queue) => [
 						...queue,
 						...asks.filter((ask) => !queue.some((q) => q.remote === ask.remote && q.branch === ask.branch)),
 					]);
@@ -91,18 +93,18 @@ export function useOperation(): OperationApi {
 				return {level: report.summary.failed > 0 || report.summary.blocked > 0 ? 'error' : 'info', text: asks.length > 0 ? `${text} · ${plural(asks.length, 'force push')} to confirm` : text};
 			});
 		},
-		[service, start],
+		[service, start, pendingStore],
 	);
 
 	const answer = useCallback(
 		(confirmed: boolean) => {
-			const [first, ...rest] = pending;
+			const [first, ...rest] = pendingStore.get();
 			if (!first) return;
-			setPending(rest);
+			pendingStore.set(rest);
 			if (confirmed) runPush({remotes: [first.remote], force: true});
 			else setNotice({level: 'info', text: `force push of ${first.branch} to ${first.remote} cancelled`});
 		},
-		[pending, runPush],
+		[pendingStore, runPush],
 	);
 
 	return useMemo<OperationApi>(

@@ -1,6 +1,7 @@
-import {useCallback, useMemo, useState} from 'react';
+import {useMemo, useRef} from 'react';
 import type {RemoteRow} from '../../core/snapshot.js';
 import {useSnapshot} from './use-snapshot.js';
+import {useValueStore} from './value-store.js';
 
 export type RemotesView = {
 	rows: readonly RemoteRow[];
@@ -16,53 +17,66 @@ export type RemotesView = {
 	markedNames(): string[];
 };
 
+type Selection = {cursor: {name?: string; index: number}; marks: ReadonlySet<string>};
+
+/** The cursor follows the remote by name, so rows reordering never moves it to another remote. */
+function indexOf(selection: Selection, rows: readonly RemoteRow[]): number {
+	const {name, index} = selection.cursor;
+	const byName = name === undefined ? -1 : rows.findIndex((row) => row.name === name);
+	if (byName >= 0) return byName;
+	return Math.min(Math.max(0, index), Math.max(0, rows.length - 1));
+}
+
+function markedIn(selection: Selection, rows: readonly RemoteRow[]): string[] {
+	return rows.filter((row) => selection.marks.has(row.name)).map((row) => row.name);
+}
+
 /**
- * Rows, cursor and marks. The cursor follows the remote by name, so rows reordering while work
- * runs never moves it to another remote; marks of remotes that vanished are ignored.
+ * Rows, cursor and marks. Actions read and write the selection synchronously (see
+ * value-store.ts), so keys pressed faster than frames are all honoured, in order.
  */
 export function useRemotes(): RemotesView {
 	const {remotes: rows} = useSnapshot();
-	const [cursor, setCursor] = useState<{name?: string; index: number}>({index: 0});
-	const [marks, setMarks] = useState<ReadonlySet<string>>(new Set());
+	const latestRows = useRef(rows);
+	latestRows.current = rows;
+	const [selection, store] = useValueStore<Selection>(() => ({cursor: {index: 0}, marks: new Set()}));
 
-	const selectedIndex = useMemo(() => {
-		const byName = cursor.name === undefined ? -1 : rows.findIndex((row) => row.name === cursor.name);
-		if (byName >= 0) return byName;
-		return Math.min(Math.max(0, cursor.index), Math.max(0, rows.length - 1));
-	}, [rows, cursor]);
-	const selected = rows[selectedIndex];
+	const actions = useMemo(() => {
+		const current = () => ({selection: store.get(), rows: latestRows.current});
+		return {
+			move(delta: number) {
+				const {selection, rows} = current();
+				if (rows.length === 0) return;
+				const index = Math.min(rows.length - 1, Math.max(0, indexOf(selection, rows) + delta));
+				store.set({...selection, cursor: {name: rows[index]?.name, index}});
+			},
+			toggleMark() {
+				const {selection, rows} = current();
+				const name = rows[indexOf(selection, rows)]?.name;
+				if (name === undefined) return;
+				const marks = new Set(selection.marks);
+				if (marks.has(name)) marks.delete(name);
+				else marks.add(name);
+				store.set({...selection, marks});
+			},
+			clearMarks() {
+				store.update((selection) => ({...selection, marks: new Set()}));
+			},
+			markedNames() {
+				const {selection, rows} = current();
+				return markedIn(selection, rows);
+			},
+			targets() {
+				const {selection, rows} = current();
+				const marked = markedIn(selection, rows);
+				if (marked.length > 0) return marked;
+				const selected = rows[indexOf(selection, rows)];
+				return selected ? [selected.name] : [];
+			},
+		};
+	}, [store]);
 
-	const marked = useMemo(() => new Set(rows.filter((row) => marks.has(row.name)).map((row) => row.name)), [rows, marks]);
-
-	const move = useCallback(
-		(delta: number) => {
-			if (rows.length === 0) return;
-			const index = Math.min(rows.length - 1, Math.max(0, selectedIndex + delta));
-			setCursor({name: rows[index]?.name, index});
-		},
-		[rows, selectedIndex],
-	);
-
-	const toggleMark = useCallback(() => {
-		const name = selected?.name;
-		if (name === undefined) return;
-		setMarks((previous) => {
-			const next = new Set(previous);
-			if (next.has(name)) next.delete(name);
-			else next.add(name);
-			return next;
-		});
-	}, [selected]);
-
-	const clearMarks = useCallback(() => setMarks(new Set()), []);
-
-	const markedNames = useCallback(() => rows.filter((row) => marked.has(row.name)).map((row) => row.name), [rows, marked]);
-
-	const targets = useCallback(() => {
-		const names = markedNames();
-		if (names.length > 0) return names;
-		return selected ? [selected.name] : [];
-	}, [markedNames, selected]);
-
-	return {rows, selectedIndex, selected, marked, move, toggleMark, clearMarks, targets, markedNames};
+	const selectedIndex = indexOf(selection, rows);
+	const marked = useMemo(() => new Set(markedIn(selection, rows)), [selection, rows]);
+	return {rows, selectedIndex, selected: rows[selectedIndex], marked, ...actions};
 }

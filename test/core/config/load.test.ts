@@ -4,7 +4,7 @@ import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
 import {defaults, remoteDefaults} from '../../../source/core/config/schema.js';
 import {UsageError} from '../../../source/core/errors.js';
-import {tempDir} from '../../harness/index.js';
+import {makeRepo, tempDir} from '../../harness/index.js';
 import {load, loadError, remote, sandbox, writeJson, writeText} from './helpers.js';
 
 const briefExample = fileURLToPath(new URL('fixtures/brief-example.json', import.meta.url));
@@ -118,12 +118,10 @@ describe('the repo file', () => {
 	it('is never taken from above the work tree root', async () => {
 		const outer = tempDir('rst-outer-');
 		writeJson(path.join(outer, '.remotesyncrc.json'), {max_workers: 11});
-		const box = sandbox();
 		const inner = path.join(outer, 'repo');
 		mkdirSync(inner);
-		const {makeRepo} = await import('../../harness/index.js');
 		makeRepo(inner);
-		const config = await load({...box, repo: inner});
+		const config = await load({repo: inner, userDir: tempDir('rst-xdg-')});
 		expect(config.settings.maxWorkers).toBe(defaults.max_workers);
 	});
 
@@ -243,5 +241,17 @@ describe('VPN resolution and trust source', () => {
 		const box = sandbox({internal: 'ssh://internal/x.git'});
 		writeJson(path.join(box.repo, '.remotesyncrc.json'), {remotes: {internal: {vpn: 'corprate'}}, vpn: {corporate: {connect_cmd: 'up'}}});
 		expect((await loadError(box)).message).toContain('remotes.internal.vpn: no entry named "corprate" in "vpn" (defined: corporate); did you mean "corporate"?');
+	});
+});
+
+describe('this repository\'s own .remotesyncrc.json', () => {
+	it('loads, with warnings only for its illustrative remotes git lacks', async () => {
+		const box = sandbox({origin: 'https://example.com/remote-sync-tui.git'});
+		copyFileSync(fileURLToPath(new URL('../../../.remotesyncrc.json', import.meta.url)), path.join(box.repo, '.remotesyncrc.json'));
+		const config = await load(box);
+		expect(config.remotes.map(r => r.name)).toEqual(['origin']);
+		expect(remote(config, 'origin')).toMatchObject({group: 'primary', forcePush: 'block'});
+		expect(config.warnings).toHaveLength(2);
+		for (const warning of config.warnings) expect(warning).toMatch(/^\.remotesyncrc\.json: remotes\.(github-mirror|internal-server): git has no remote/);
 	});
 });

@@ -1,4 +1,4 @@
-import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {QueueLockTimeoutError, QueueReadError, QueueWriteError} from '../../../source/core/queue/errors.js';
@@ -108,15 +108,16 @@ describe('offline queue: a queue that cannot be written', () => {
 		expect((error as Error).message).toMatch(/offline_queue/);
 	});
 
-	it('reports QueueWriteError when the file itself cannot be replaced', async () => {
+	// sysfs refuses new files to root as well (EPERM, or EROFS where it is mounted read-only):
+	// a real "you may not write here" from the kernel, for the lock and the file alike.
+	it.skipIf(!existsSync('/sys/kernel'))('reports QueueWriteError when the directory refuses new files, even to root', async () => {
 		const repo = makeRepo();
+		symlinkSync('/sys/kernel', queueDir(repo));
 		const store = await QueueStore.open(repo);
-		await store.enqueue({remote: 'origin', branch: 'main', sha: shaA, error: 'e'});
-		// A directory where the queue file is: the atomic rename onto it fails, for root too.
-		rmSync(store.path);
-		mkdirSync(path.join(store.path, 'blocker'), {recursive: true});
-		const error = await store.enqueue({remote: 'backup', branch: 'main', sha: shaB, error: 'e'}).catch((error: unknown) => error);
+		const error = await store.enqueue({remote: 'origin', branch: 'main', sha: shaA, error: 'e'}).catch((error: unknown) => error);
 		expect(error).toBeInstanceOf(QueueWriteError);
-		expect((error as Error).message).toContain(store.path);
+		expect((error as QueueWriteError).code).toMatch(/^(EPERM|EROFS|EACCES)$/);
+		expect((error as Error).message).toContain(path.join(queueDir(repo), 'queue.json.lock'));
+		expect((error as Error).message).toMatch(/not permitted|read-only|permission denied/);
 	});
 });

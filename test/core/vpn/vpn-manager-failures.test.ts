@@ -19,22 +19,26 @@ function processesMatching(marker: string): string[] {
 	}
 }
 
+/** Should the kill ever regress, the test still leaves nothing running. */
+function killOnCleanup(marker: string): void {
+	onCleanup(() => {
+		for (const pid of processesMatching(marker)) {
+			try {
+				process.kill(Number(pid), 'SIGKILL');
+			} catch {
+				// Gone already.
+			}
+		}
+	});
+}
+
 describe('VPN failures are reported, never hang', () => {
 	it('a hung connect_cmd is reported after its timeout and leaves no process behind', async () => {
 		// A sleep length no other process uses: pgrep finds exactly ours.
 		const marker = `30.${randomInt(100_000, 999_999)}`;
 		const fake = fakeVpn({connectCmd: `sleep ${marker}; echo never`, timeoutSeconds: 1});
 		const manager = new VpnManager({trust: trustAll});
-		// Should the kill ever regress, the test still leaves nothing running.
-		onCleanup(() => {
-			for (const pid of processesMatching(`sleep ${marker}`)) {
-				try {
-					process.kill(Number(pid), 'SIGKILL');
-				} catch {
-					// Gone already.
-				}
-			}
-		});
+		killOnCleanup(`sleep ${marker}`);
 
 		const started = Date.now();
 		const result = await manager.acquire(fake.vpn, fake.isRemoteReachable);
@@ -42,6 +46,21 @@ describe('VPN failures are reported, never hang', () => {
 		expect(result).toEqual({ok: false, class: 'vpn-down', reason: expect.stringContaining('connect_cmd timed out after 1s')});
 		expect(Date.now() - started).toBeLessThan(10_000);
 		expect(manager.states()[0]?.state).toBe('failed');
+		await waitFor(() => processesMatching(`sleep ${marker}`).length === 0, 'the sleep to be killed');
+	});
+
+	it('disconnectAll stops a connect in flight at once, leaving no process and claiming nothing', async () => {
+		const marker = `30.${randomInt(100_000, 999_999)}`;
+		killOnCleanup(`sleep ${marker}`);
+		const fake = fakeVpn({connectCmd: `sleep ${marker}`, timeoutSeconds: 30});
+		const manager = new VpnManager({trust: trustAll});
+		const acquiring = manager.acquire(fake.vpn, fake.isRemoteReachable);
+		await waitFor(() => processesMatching(`sleep ${marker}`).length > 0, 'the connect to start');
+
+		await manager.disconnectAll();
+
+		expect(await acquiring).toEqual({ok: false, class: 'vpn-down', reason: 'vpn "corp": connecting was interrupted'});
+		expect(fake.count('disconnect')).toBe(0);
 		await waitFor(() => processesMatching(`sleep ${marker}`).length === 0, 'the sleep to be killed');
 	});
 
@@ -69,7 +88,6 @@ describe('VPN failures are reported, never hang', () => {
 		if (result.ok) throw new Error('expected a failure');
 		expect(result.reason).toContain('connect_cmd failed (exit 1): boom https://***@vpn.example.com/x');
 		expect(result.reason).not.toContain('s3cret');
-		// eslint-disable-next-line no-control-regex
 		expect(result.reason).not.toMatch(/[\u0000-\u001F]/);
 		await manager.disconnectAll();
 		expect(fake.count('disconnect')).toBe(0);
