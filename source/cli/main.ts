@@ -69,13 +69,13 @@ async function run(cli: ParsedCli, programName: string, io: Io, out: Output): Pr
 
 	try {
 		if (cli.verb) return await runVerb(cli.verb, {cli, cwd, io, out, trust});
-		return await runAction(cli, programName, io, out, {cwd, configPath, trust});
+		return await runAction(cli, programName, io, out, {cwd, configPath, trust, trustEverything: cli.demo});
 	} finally {
 		await cleanupDemo?.();
 	}
 }
 
-async function runAction(cli: ParsedCli, programName: string, io: Io, out: Output, where: {cwd: string; configPath?: string; trust: TrustStore}): Promise<number> {
+async function runAction(cli: ParsedCli, programName: string, io: Io, out: Output, where: {cwd: string; configPath?: string; trust: TrustStore; trustEverything?: boolean}): Promise<number> {
 	const repo = await readRepoInfo(where.cwd);
 	const config = await loadConfig({
 		cwd: where.cwd,
@@ -85,6 +85,8 @@ async function runAction(cli: ParsedCli, programName: string, io: Io, out: Outpu
 	});
 	const selected = cli.remotes.length > 0 || cli.group ? selectRemotes(config.remotes, {names: cli.remotes.length > 0 ? cli.remotes : undefined, group: cli.group}) : config.remotes;
 	for (const warning of config.warnings) out.warn(warning);
+	// The demo's simulated VPN is trusted in the demo's own trust store, never the user's.
+	if (where.trustEverything && where.configPath) where.trust.trust(path.resolve(where.cwd, where.configPath), config.remotes.flatMap(remote => (remote.vpn ? [remote.vpn] : [])));
 	const verbose = config.settings.verbose;
 	if (verbose && !out.verbose) out = makeOutput(io, {quiet: out.quiet, json: out.json, verbose: true, color: cli.color});
 

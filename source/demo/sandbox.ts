@@ -59,11 +59,6 @@ async function build(root: string, cleanup: () => Promise<void>): Promise<DemoSa
 		await git(repo, 'push', '-q', bare(name), 'main:refs/heads/main');
 	}
 
-	// gitlab is ahead of us: someone pushed there directly.
-	const other = path.join(root, 'teammate');
-	await git(root, 'clone', '-q', bare('gitlab'), other);
-	await commit(other, 'Hotfix from a teammate');
-	await git(other, 'push', '-q', 'origin', 'main');
 	// backup has a commit we do not have: pushing there would need a force.
 	const rogue = path.join(root, 'rogue');
 	await git(root, 'clone', '-q', bare('backup'), rogue);
@@ -74,9 +69,16 @@ async function build(root: string, cleanup: () => Promise<void>): Promise<DemoSa
 	await commit(repo, 'Add design assets', 6 * 1024 * 1024);
 	await commit(repo, 'Polish the dashboard');
 	await git(repo, 'push', '-q', bare('origin'), 'main:refs/heads/main');
-	await git(repo, 'branch', 'feature/login', base);
+	await git(repo, 'push', '-q', bare('gitlab'), 'main:refs/heads/main');
+	// gitlab is ahead of us: a teammate pushed a hotfix there on top of our work.
+	const other = path.join(root, 'teammate');
+	await git(root, 'clone', '-q', bare('gitlab'), other);
+	await commit(other, 'Hotfix from a teammate');
+	await git(other, 'push', '-q', 'origin', 'main');
+	// A second local branch for the branch picker (b) and --push-all.
+	await git(repo, 'checkout', '-q', '-b', 'feature/login', base);
 	await commit(repo, 'WIP: login form');
-	await git(repo, 'reset', '-q', '--hard', 'HEAD~1');
+	await git(repo, 'checkout', '-q', 'main');
 
 	const hook = path.join(bare('slow-mirror'), 'hooks', 'pre-receive');
 	writeFileSync(hook, '#!/bin/sh\n# The demo\'s slow link: the server takes its time to accept.\ncat >/dev/null\nsleep 4\n');

@@ -1,16 +1,13 @@
 import {it} from 'vitest';
-import {StaticService, buildRow, buildSnapshot} from './fixtures/static-service.js';
-import {renderApp} from './helpers.js';
+import {StaticService, buildSnapshot} from './fixtures/static-service.js';
+import {renderApp, keys} from './helpers.js';
 
 it('debug', async () => {
-	const rows = Array.from({length: 5}, (_, index) => buildRow(`remote-${index}`));
-	const app = await renderApp(new StaticService(buildSnapshot({remotes: rows})));
-	app.press('j');
-	app.press('j');
-	console.log(app.frame().split('\n').slice(0, 7).join('\n'));
-	await new Promise((r) => setTimeout(r, 50));
-	console.log(app.frame().split('\n').slice(0, 7).join('\n'));
-	app.press('j');
-	await new Promise((r) => setTimeout(r, 50));
-	console.log(app.frame().split('\n').slice(0, 7).join('\n'));
+	const app = await renderApp(new StaticService(buildSnapshot()));
+	app.press('?');
+	await app.waitForFrame('Keys');
+	console.log(JSON.stringify(app.frame().slice(0, 300)));
+	app.press(keys.escape);
+	await new Promise((r) => setTimeout(r, 100));
+	console.log(JSON.stringify(app.frames().slice(-3).map(f => f.slice(0, 200))));
 });

@@ -6,7 +6,7 @@ import {StaticService, buildRow, buildSnapshot, localSha, remoteSha, rowInState,
 import {renderApp, renderSized} from './helpers.js';
 
 function lineOf(frame: string, name: string): string {
-	const line = frame.split('\n').find((candidate) => new RegExp(`\\s${name}\\s`).test(candidate));
+	const line = frame.split('\n').find((candidate) => new RegExp(`[✓↑↓⇅+?·✗] ${name}\\s`).test(candidate));
 	if (!line) throw new Error(`no row for ${name} in:\n${frame}`);
 	return line;
 }
@@ -52,17 +52,23 @@ describe('remote rows (SPEC §5)', () => {
 	it('shows phase, a progress bar with percent and the rate while a push writes', async () => {
 		const service = new StaticService(buildSnapshot({remotes: [buildRow('origin', writing(62, 1.2 * 1024 * 1024))]}));
 		const app = await renderApp(service);
-		// 100 columns: a 10-cell bar; 62% of 10 cells rounds to 6.
-		expect(lineOf(app.frame(), 'origin')).toMatch(/writing ██████░░░░ 62% 1\.2 MiB\/s/);
-		service.updateRow('origin', writing(80, 512));
-		await app.waitForFrame('writing ████████░░ 80% 512 B/s');
+		const line = lineOf(app.frame(), 'origin');
+		expect(line).toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] writing [█░]+ 62% 1\.2 MiB\/s/);
+		const bar = /writing ([█░]+)/.exec(line)?.[1] ?? '';
+		expect(bar.split('█').length - 1).toBe(Math.round(0.62 * bar.length));
+		service.updateRow('origin', writing(100, 512));
+		await app.waitForFrame(`writing ${'█'.repeat(bar.length)} 100% 512 B/s`);
 	});
 
-	it('uses a wider bar on a wide terminal', async () => {
+	it('uses a wider bar on a wide terminal, filled in proportion', async () => {
 		const service = new StaticService(buildSnapshot({remotes: [buildRow('origin', writing(62, 2048))]}));
 		const app = renderSized(<App service={service} onExit={() => {}} throttleMs={0} />, {columns: 200, rows: 60});
-		// 62% of 24 cells = 14.9 → 15 filled.
-		await app.waitForFrame(`writing ${'█'.repeat(15)}${'░'.repeat(9)} 62% 2.0 KiB/s`);
+		const frame = await app.waitForFrame('62% 2.0 KiB/s');
+		const bar = /writing ([█░]+) 62%/.exec(lineOf(frame, 'origin'))?.[1] ?? '';
+		expect(bar.length).toBeGreaterThan(10);
+		expect(bar.length).toBeLessThanOrEqual(30);
+		expect(bar).toMatch(/^█+░+$/);
+		expect(bar.split('█').length - 1).toBe(Math.round(0.62 * bar.length));
 	});
 
 	it('shows the phase alone, with a spinner, before git reports a percentage', async () => {

@@ -32,6 +32,8 @@ export type PushRequest = {
 	onCommand?: (output: GitOutput) => void;
 	/** A plan already made (the dashboard asked the user with it): skip re-planning. */
 	plan?: PushPlan;
+	/** Told before each wait for a retry, for the log: "retry 1 of 3 in 1.2 s: <error>". */
+	onRetry?: (info: {retry: number; of: number; delayMs: number; error?: string}) => void;
 };
 
 function commits(count: number): string {
@@ -39,7 +41,7 @@ function commits(count: number): string {
 }
 
 function failedAttempt(errorClass: ErrorClass, message: string, error: string, output?: string): Attempt {
-	return {status: 'failed', errorClass, message, error, output};
+	return output === undefined ? {status: 'failed', errorClass, message, error} : {status: 'failed', errorClass, message, error, output};
 }
 
 /** Git's output for the detail pane: stdout and stderr without the progress flood. */
@@ -63,7 +65,7 @@ async function attemptPush(request: PushRequest, getPlan: () => Promise<PushPlan
 
 	request.onProgress?.({phase: 'connecting'});
 	const plan = await getPlan();
-	if (plan.error) return {...failedAttempt(plan.error.class, plan.error.message, describeFailure(plan.error)), output: plan.error.detail};
+	if (plan.error) return failedAttempt(plan.error.class, plan.error.message, describeFailure(plan.error), plan.error.detail);
 
 	const decision = decidePush(plan.kind, remote.forcePush, request.force);
 	const base = plan.wouldLose.length > 0 ? {wouldLose: plan.wouldLose} : {};
@@ -77,7 +79,7 @@ async function attemptPush(request: PushRequest, getPlan: () => Promise<PushPlan
 			return {
 				...base,
 				status: request.dryRun ? 'would-block' : 'blocked',
-				message: `Refusing to force-push ${branch} to ${remote.name} (force_push: block)`,
+				message: `${request.dryRun ? 'Would refuse' : 'Refusing'} to force-push ${branch} to ${remote.name} (force_push: block)`,
 				error: `${lacks}; a push would discard them (force_push: block) — integrate them first (git pull --rebase ${remote.name} ${branch}), or set force_push to "warn" for this remote`,
 			};
 
@@ -130,6 +132,7 @@ export async function pushOne(request: PushRequest): Promise<OperationResult> {
 			baseSeconds: request.retryBaseDelaySeconds,
 			maxSeconds: request.retryMaxDelaySeconds,
 			signal: request.signal,
+			onRetry: ({retry, delayMs, last}) => request.onRetry?.({retry, of: request.remote.retry, delayMs, error: last.error}),
 		});
 		if (result.status === 'pushed') request.onProgress?.({phase: 'done', percent: 100});
 		return {...identity, ...result, attempts, durationMs: Math.round(performance.now() - started)};

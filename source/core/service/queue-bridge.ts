@@ -24,7 +24,7 @@ export async function queueFailedPush(context: ServiceContext, result: Operation
 	try {
 		await context.queue.enqueue({remote: result.remote, branch: result.branch, sha, error: result.error ?? result.errorClass ?? 'network failure'});
 		publishQueue(context, await context.queue.list());
-		return {...result, status: 'queued', message: `queued for retry: ${result.error ?? result.errorClass}`};
+		return {...result, status: 'queued', message: 'queued: delivered by --process-queue (key r) or when the remote is reachable again'};
 	} catch (error) {
 		return {...result, error: `${result.error ?? 'push failed'}; also could not queue it: ${error instanceof Error ? error.message : String(error)}`};
 	}

@@ -46,6 +46,8 @@ const maxMergeBaseTips = 8000;
 export async function analyzeTips(cwd: string, tips: ReadonlyArray<string | undefined>, options: AnalyzeOptions = {}): Promise<TipGraph> {
 	const unique = [...new Set(tips.filter((tip): tip is string => tip !== undefined && tip.length > 0))];
 	if (unique.length === 0) return buildGraph([], [], false, options.fullHistory === true);
+	// One tip (every remote in sync): nothing differs, no git needed.
+	if (unique.length === 1 && !options.fullHistory) return buildGraph(unique, [], true, false);
 	const bases = options.fullHistory || unique.length > maxMergeBaseTips ? [] : await octopusBases(cwd, unique, options.signal);
 	const input = [...unique, ...bases.map(base => `^${base}`)].join('\n') + '\n';
 	const out = await runGit({

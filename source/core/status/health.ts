@@ -43,7 +43,7 @@ export async function probeRemote(input: ProbeInput): Promise<HealthResult> {
 	input.onCommand?.(out);
 	if (out.exitCode === 0 && !out.timedOut && !out.aborted) return {...base, reachable: true, class: 'reachable', latencyMs: out.durationMs};
 	if (out.timedOut) {
-		return {...base, reachable: false, class: 'timeout', latencyMs: out.durationMs, error: `no answer from ${remote.name} within ${timeoutSeconds} s — ${hintFor('timeout')}`};
+		return {...base, reachable: false, class: 'timeout', latencyMs: out.durationMs, error: `no answer from ${remote.name} within ${timeoutSeconds} s — check the network or VPN, or raise "health_check_timeout"`};
 	}
 
 	if (out.aborted) return {...base, reachable: false, class: 'other', latencyMs: out.durationMs, error: `health check of ${remote.name} was interrupted — run it again`};

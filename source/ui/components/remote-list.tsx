@@ -6,13 +6,15 @@ import {RemoteRowView, type RowLayout} from './remote-row-view.js';
 export function rowLayoutFor(rows: readonly RemoteRow[], width: number): RowLayout {
 	const longestName = Math.max(6, ...rows.map((row) => row.name.length));
 	const vpnLabels = rows.flatMap((row) => (row.vpn ? [`${row.vpn.name}:${row.vpn.state === 'up-ours' ? 'up (ours)' : row.vpn.state}`] : []));
-	return {
-		width,
-		nameWidth: Math.min(longestName, width >= 120 ? 24 : 16),
-		showShas: width >= 100,
-		vpnWidth: Math.min(20, Math.max(0, ...vpnLabels.map((label) => label.length))),
-		barWidth: width >= 160 ? 24 : width >= 120 ? 16 : 10,
-	};
+	const nameWidth = Math.min(longestName, width >= 120 ? 24 : 16);
+	const showShas = width >= 100;
+	const vpnWidth = Math.min(20, Math.max(0, ...vpnLabels.map((label) => label.length)));
+	const queueWidth = rows.some((row) => row.queued > 0) ? 10 : 0;
+	// Cursor, mark, glyph, name, counts, shas, latency, VPN, queue: what is left is the tail's.
+	const fixed = 6 + nameWidth + 1 + 9 + (showShas ? 16 : 0) + 7 + (vpnWidth > 0 ? vpnWidth + 1 : 0) + queueWidth;
+	// "⠋ writing " and " 100% 999.9 KiB/s" take 28 cells; the bar gets the rest, within reason.
+	const barWidth = Math.min(30, Math.max(6, width - fixed - 28));
+	return {width, nameWidth, showShas, vpnWidth, barWidth};
 }
 
 /** First visible row so the selected one stays on screen, centred when the list scrolls. */

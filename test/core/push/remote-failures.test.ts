@@ -26,8 +26,12 @@ describe('push failures are classed, and only transient ones retried', () => {
 		const {url} = await startRefusingPort();
 		git(repo, 'remote', 'add', 'dead', url);
 		const record = recorder();
-		const result = await pushOne(request(repo, remote('dead', {retry: 2}), {record}));
+		const retries: string[] = [];
+		const onRetry = (info: {retry: number; of: number; error?: string}) => retries.push(`${info.retry}/${info.of} ${info.error ?? ''}`);
+		const result = await pushOne(request(repo, remote('dead', {retry: 2}), {record, onRetry}));
 		expect(result).toMatchObject({status: 'failed', errorClass: 'unreachable', attempts: 3});
+		expect(retries).toHaveLength(2);
+		expect(retries[0]).toMatch(/^1\/2 .*Connection refused/i);
 		expect(result.error).toMatch(/check the network or VPN/);
 		// Each attempt failed at planning: three ls-remote probes, no push.
 		expect(record.argvs().map(argv => argv[1])).toEqual(['ls-remote', 'ls-remote', 'ls-remote']);
@@ -47,6 +51,12 @@ describe('push failures are classed, and only transient ones retried', () => {
 		expect(performance.now() - started).toBeLessThan(5000);
 		expect(result).toMatchObject({status: 'failed', errorClass: 'auth-failed', attempts: 1});
 		expect(JSON.stringify(result)).not.toContain('wr0ngpass');
+
+		// No credentials at all: git may not ask anyone, so it fails the same way.
+		git(repo, 'remote', 'set-url', 'forge', server.url('repo.git'));
+		const anonymous = await pushOne(request(repo, remote('forge', {retry: 3})));
+		expect(anonymous).toMatchObject({status: 'failed', errorClass: 'auth-failed', attempts: 1});
+		expect(anonymous.durationMs).toBeLessThan(5000);
 
 		// The same server with the right credentials takes the push.
 		git(repo, 'remote', 'set-url', 'forge', server.urlWithCredentials('repo.git'));
