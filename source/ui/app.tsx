@@ -1,5 +1,5 @@
-import {useEffect, useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {useEffect} from 'react';
+import {Box, Text} from 'ink';
 import type {SyncServiceApi} from '../core/snapshot.js';
 import {BranchPicker} from './components/branch-picker.js';
 import {ConfirmDialog} from './components/confirm-dialog.js';
@@ -12,14 +12,15 @@ import {QuitDialog} from './components/quit-dialog.js';
 import {RemoteList} from './components/remote-list.js';
 import {StatusLine} from './components/status-line.js';
 import {ServiceProvider, useSyncService} from './hooks/service-context.js';
-import {useKeymap} from './hooks/use-keymap.js';
+import {useDashboardKeys, type ViewState} from './hooks/use-dashboard-keys.js';
 import {useNow} from './hooks/use-now.js';
 import {useOperation} from './hooks/use-operation.js';
 import {useQuit} from './hooks/use-quit.js';
 import {useRemotes} from './hooks/use-remotes.js';
 import {useSnapshot} from './hooks/use-snapshot.js';
 import {TerminalSizeContext, useTerminalSize, type TerminalSize} from './hooks/use-terminal-size.js';
-import {layoutFor, tallRows} from './layout.js';
+import {useValueStore} from './hooks/value-store.js';
+import {layoutFor, tallRows, wideColumns} from './layout.js';
 
 export type AppProps = {
 	service: SyncServiceApi;
@@ -40,59 +41,28 @@ export function App({service, onExit, size, throttleMs}: AppProps) {
 	return size ? <TerminalSizeContext.Provider value={size}>{dashboard}</TerminalSizeContext.Provider> : dashboard;
 }
 
-type Overlay = 'none' | 'help' | 'branch';
-
 function Dashboard({onExit}: {onExit(): void}) {
 	const service = useSyncService();
 	const snapshot = useSnapshot();
 	const remotes = useRemotes();
 	const ops = useOperation();
-	const quit = useQuit(onExit, ops.inFlight);
+	const quit = useQuit(onExit, ops.busy);
 	const {columns, rows} = useTerminalSize();
 	const now = useNow();
-	const [overlay, setOverlay] = useState<Overlay>('none');
-	const [detailsOpen, setDetailsOpen] = useState<boolean | undefined>();
-	const [logOpen, setLogOpen] = useState<boolean | undefined>();
+	const [view, viewStore] = useValueStore<ViewState>(() => ({overlay: 'none'}));
+	const closeOverlay = () => viewStore.update((state) => ({...state, overlay: 'none'}));
 
 	useEffect(() => {
-		if (service.getSnapshot().statusAt === undefined) ops.refresh();
 		// Once, on mount: later refreshes are the engine's (or the user's) business.
+		if (service.getSnapshot().statusAt === undefined) ops.refresh();
 	}, []);
 
 	const listLines = remotes.rows.length + 1 + Math.min(2, snapshot.divergence.length);
-	const layout = layoutFor({columns, rows, detailsOpen, logOpen, listLines});
+	const layout = layoutFor({columns, rows, detailsOpen: view.detailsOpen, logOpen: view.logOpen, listLines});
+	const defaults = {detailsOpen: columns >= wideColumns, logOpen: rows >= tallRows};
+	useDashboardKeys({remotes, ops, quit, view: viewStore, defaults});
 	const confirmation = ops.pending[0];
-	const idle = !quit.quitting && !quit.asking && !confirmation;
-
-	useKeymap(
-		{
-			'move-up': () => remotes.move(-1),
-			'move-down': () => remotes.move(1),
-			mark: remotes.toggleMark,
-			push: () => ops.push(remotes.targets()),
-			'push-all': ops.pushAll,
-			fetch: () => ops.fetch(remotes.targets()),
-			'fetch-all': () => ops.fetch(),
-			health: () => ops.health(remotes.marked.size > 0 ? remotes.markedNames() : undefined),
-			'retry-queue': ops.retryQueue,
-			'toggle-dry-run': () => ops.setDryRun(!service.getSnapshot().dryRun),
-			'choose-branch': () => setOverlay('branch'),
-			'toggle-details': () => setDetailsOpen((open) => !(open ?? layout.wide)),
-			'toggle-log': () => setLogOpen((open) => !(open ?? rows >= tallRows)),
-			'clear-marks': remotes.clearMarks,
-			'toggle-help': () => setOverlay('help'),
-			quit: quit.request,
-		},
-		{isActive: idle && overlay === 'none'},
-	);
-	useKeymap({'toggle-help': () => setOverlay('none'), 'clear-marks': () => setOverlay('none'), quit: quit.request}, {isActive: idle && overlay === 'help'});
-	// Ctrl-C reaches every mode: in the quit question it means "yes", elsewhere it asks.
-	useInput(
-		(input, key) => {
-			if (key.ctrl && input === 'c') (quit.asking ? quit.confirm : quit.request)();
-		},
-		{isActive: !quit.quitting && (!idle || overlay === 'branch')},
-	);
+	const overlay = view.overlay;
 
 	const dialog = quit.asking ? (
 		<QuitDialog running={Math.max(snapshot.running, ops.inFlight, 1)} width={layout.width} onQuit={quit.confirm} onCancel={quit.cancel} />
@@ -104,7 +74,7 @@ function Dashboard({onExit}: {onExit(): void}) {
 		overlay === 'help' ? (
 			<HelpOverlay width={layout.width} height={layout.bodyHeight} />
 		) : overlay === 'branch' ? (
-			<BranchPicker branches={snapshot.repo.branches} current={snapshot.repo.branch} width={layout.width} height={layout.bodyHeight} onPick={(branch) => { setOverlay('none'); ops.setBranch(branch); }} onCancel={() => setOverlay('none')} />
+			<BranchPicker branches={snapshot.repo.branches} current={snapshot.repo.branch} width={layout.width} height={layout.bodyHeight} onPick={(branch) => { closeOverlay(); ops.setBranch(branch); }} onCancel={closeOverlay} />
 		) : (
 			<Box flexDirection="column" height={layout.bodyHeight} overflow="hidden">
 				<Box flexDirection={layout.wide ? 'row' : 'column'} height={layout.list.height + (layout.wide ? 0 : (layout.detail?.height ?? 0))} overflow="hidden" flexShrink={0}>

@@ -17,11 +17,12 @@ export type GitDaemon = {
  * A real `git daemon` serving every repository under `basePath`, pushes included: the
  * closest thing to a network remote that needs nothing but git.
  */
-export async function startGitDaemon(options: {basePath: string}): Promise<GitDaemon> {
+/** `port` reuses a known port: a remote that went away and comes back at the same address. */
+export async function startGitDaemon(options: {basePath: string; port?: number}): Promise<GitDaemon> {
 	let lastError = '';
 	// freePort() can race with another process taking the port: try a few before giving up.
-	for (let attempt = 0; attempt < 3; attempt++) {
-		const port = await freePort();
+	for (let attempt = 0; attempt < (options.port === undefined ? 3 : 1); attempt++) {
+		const port = options.port ?? (await freePort());
 		const daemon = spawnGroup(
 			'git',
 			[

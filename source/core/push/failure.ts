@@ -2,10 +2,6 @@ import {failureFrom, classifyStderr, hintFor} from '../git/classify.js';
 import type {GitOutput} from '../git/runner.js';
 import type {GitFailure} from '../model.js';
 
-/**
- * Turns a git call that did not succeed into a failure a user can act on. A timeout or an
- * abort is decided by us, not by git's words, so it is checked before reading stderr.
- */
 export type FailureContext = {
 	remote: string;
 	timeoutSeconds: number;
@@ -13,6 +9,10 @@ export type FailureContext = {
 	doing: string;
 };
 
+/**
+ * Turns a git call that did not succeed into a failure a user can act on. A timeout or an
+ * abort is decided by us, not by git's words, so it is checked before reading stderr.
+ */
 export function failureOf(output: GitOutput, context: FailureContext): GitFailure {
 	if (output.aborted) {
 		return {class: 'interrupted', message: `${context.doing} was interrupted`, hint: hintFor('interrupted')};

@@ -41,7 +41,7 @@ export type ClearFilter = {
  */
 export class QueueStore {
 	readonly warnings: string[] = [];
-	legacyImport?: LegacyImportReport;
+	private imported?: LegacyImportReport;
 
 	private constructor(
 		readonly path: string,
@@ -55,7 +55,7 @@ export class QueueStore {
 		const {now = () => new Date(), ...timing} = options;
 		const store = new QueueStore(location.file, {...defaultLockTiming, ...timing}, now);
 		if (location.workTreeRoot) {
-			store.legacyImport = await importLegacyQueue({
+			store.imported = await importLegacyQueue({
 				cwd,
 				legacy: path.join(location.workTreeRoot, legacyQueueName),
 				now: store.now(),
@@ -67,6 +67,11 @@ export class QueueStore {
 		// A corrupt file is set aside now, so its warning is there before any command runs.
 		await store.list();
 		return store;
+	}
+
+	/** What `open` imported from the old tool's queue file, if there was one. */
+	get legacyImport(): LegacyImportReport | undefined {
+		return this.imported;
 	}
 
 	/** Entries, oldest first. */

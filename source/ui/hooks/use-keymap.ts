@@ -1,20 +1,20 @@
 import {useCallback, useRef} from 'react';
-import {useInput} from 'ink';
+import {useInput, type Key} from 'ink';
 import {intentFor, type Intent} from '../keymap.js';
 
-export type IntentHandlers = Partial<Record<Intent, () => void>>;
-
 /**
- * Routes key presses to intents through the table in keymap.ts. Handlers are read through a
- * ref so passing a fresh object each render does not re-attach the stdin listener.
+ * Routes key presses to intents through the table in keymap.ts. The callback is read through a
+ * ref, so the stdin listener is attached once and never re-attached: a key pressed in the very
+ * tick a frame changed still reaches the current callback (listeners that come and go with
+ * `isActive` would miss it, or worse, hand it to the previous mode's handlers).
  */
-export function useKeymap(handlers: IntentHandlers, options: {isActive?: boolean} = {}): void {
-	const current = useRef(handlers);
-	current.current = handlers;
+export function useKeymap(onIntent: (intent: Intent) => void, options: {isActive?: boolean} = {}): void {
+	const current = useRef(onIntent);
+	current.current = onIntent;
 
-	const onInput = useCallback((input: string, key: Parameters<typeof intentFor>[1]) => {
+	const onInput = useCallback((input: string, key: Key) => {
 		const intent = intentFor(input, key);
-		if (intent) current.current[intent]?.();
+		if (intent) current.current(intent);
 	}, []);
 
 	useInput(onInput, {isActive: options.isActive ?? true});

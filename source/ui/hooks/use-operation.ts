@@ -14,6 +14,9 @@ export type OperationApi = {
 	notice: Notice | undefined;
 	/** Intents started here whose promise has not settled yet. */
 	inFlight: number;
+	/** Synchronous reads for key handlers (see value-store.ts). */
+	busy(): number;
+	hasPending(): boolean;
 	/** Recompute status (the engine decides whether to fetch first). */
 	refresh(): void;
 	push(remotes: string[]): void;
@@ -60,10 +63,10 @@ export function useOperation(): OperationApi {
 	// Read synchronously when answering: two fast `y`s must not force-push the same remote twice.
 	const [pending, pendingStore] = useValueStore<readonly PendingConfirmation[]>(() => []);
 	const [notice, setNotice] = useState<Notice | undefined>();
-	const [inFlight, setInFlight] = useState(0);
+	const [inFlight, inFlightStore] = useValueStore(() => 0);
 
 	const start = useCallback(<T,>(label: string, run: () => Promise<T>, describe: (value: T) => Notice | undefined) => {
-		setInFlight((count) => count + 1);
+		inFlightStore.update((count) => count + 1);
 		// `run` may also throw synchronously: both paths end in the same notice.
 		void Promise.resolve()
 			.then(run)
@@ -74,8 +77,8 @@ export function useOperation(): OperationApi {
 				},
 				(error: unknown) => setNotice(failureNotice(label, error)),
 			)
-			.finally(() => setInFlight((count) => count - 1));
-	}, []);
+			.finally(() => inFlightStore.update((count) => count - 1));
+	}, [inFlightStore]);
 
 	const runPush = useCallback(
 		(options: {remotes?: string[]; allRemotes?: boolean; force?: boolean}) => {
@@ -112,6 +115,8 @@ export function useOperation(): OperationApi {
 			pending,
 			notice,
 			inFlight,
+			busy: () => inFlightStore.get(),
+			hasPending: () => pendingStore.get().length > 0,
 			refresh: () => start('status', () => service.refreshStatus(), () => undefined),
 			push: (remotes) => runPush({remotes}),
 			pushAll: () => runPush({allRemotes: true}),
@@ -123,6 +128,6 @@ export function useOperation(): OperationApi {
 			confirmForce: () => answer(true),
 			cancelForce: () => answer(false),
 		}),
-		[pending, notice, inFlight, runPush, start, service, answer],
+		[pending, notice, inFlight, inFlightStore, pendingStore, runPush, start, service, answer],
 	);
 }

@@ -1,11 +1,15 @@
-import {useCallback, useRef, useState} from 'react';
+import {useMemo} from 'react';
 import {useSyncService} from './service-context.js';
+import {useValueStore} from './value-store.js';
 
 export type QuitFlow = {
 	/** True while the "quit anyway?" question is shown. */
 	asking: boolean;
 	/** True once quitting started: the engine is being disposed (VPNs disconnected). */
 	quitting: boolean;
+	/** Synchronous reads for key handlers (see value-store.ts). */
+	isAsking(): boolean;
+	isQuitting(): boolean;
 	/** q / Ctrl-C: quit at once when idle, else ask. */
 	request(): void;
 	/** Quit without asking (the answer was yes). */
@@ -13,31 +17,37 @@ export type QuitFlow = {
 	cancel(): void;
 };
 
-/** SPEC §5: quitting asks while work runs, and always ends in onExit (which disposes the engine). */
-export function useQuit(onExit: () => void, inFlight: number): QuitFlow {
+/**
+ * SPEC §5: quitting asks while work runs, and always ends in onExit (which disposes the engine).
+ * `busy` is read when q is pressed: intents started but not yet counted by the engine.
+ */
+export function useQuit(onExit: () => void, busy: () => number): QuitFlow {
 	const service = useSyncService();
-	const [asking, setAsking] = useState(false);
-	const [quitting, setQuitting] = useState(false);
+	const [state, store] = useValueStore(() => ({asking: false, quitting: false}));
+	const exit = useMemo(() => ({onExit, busy}), [onExit, busy]);
 
-	const started = useRef(false);
+	const actions = useMemo(() => {
+		const confirm = (): void => {
+			if (store.get().quitting) return;
+			store.set({asking: false, quitting: true});
+			exit.onExit();
+		};
 
-	const confirm = useCallback(() => {
-		setAsking(false);
-		if (started.current) return;
-		started.current = true;
-		setQuitting(true);
-		onExit();
-	}, [onExit]);
+		return {
+			isAsking: () => store.get().asking,
+			isQuitting: () => store.get().quitting,
+			confirm,
+			request() {
+				if (store.get().quitting) return;
+				// The engine itself, not the throttled snapshot, which may be one interval old.
+				if (Math.max(service.getSnapshot().running, exit.busy()) > 0) store.set({asking: true, quitting: false});
+				else confirm();
+			},
+			cancel() {
+				if (store.get().asking) store.set({asking: false, quitting: false});
+			},
+		};
+	}, [store, service, exit]);
 
-	const request = useCallback(() => {
-		// Read the engine directly: the throttled snapshot may be up to one interval old, and an
-		// intent just started may not have reached `running` yet (hence inFlight).
-		const busy = Math.max(service.getSnapshot().running, inFlight);
-		if (busy > 0) setAsking(true);
-		else confirm();
-	}, [service, inFlight, confirm]);
-
-	const cancel = useCallback(() => setAsking(false), []);
-
-	return {asking, quitting, request, confirm, cancel};
+	return {...state, ...actions};
 }

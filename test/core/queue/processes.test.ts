@@ -1,9 +1,10 @@
-import {readFileSync, writeFileSync} from 'node:fs';
+import {writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {QueueStore} from '../../../source/core/queue/queue-store.js';
 import {git, makeRepo} from '../../harness/index.js';
 import {compileStore, type CompiledStore} from './compile-store.js';
+import {readQueueJson} from './helpers.js';
 import {startWorker} from './workers.js';
 
 let compiled: CompiledStore;
@@ -12,10 +13,11 @@ beforeAll(() => {
 });
 afterAll(() => compiled?.dispose());
 
-/** Parse the queue file as any other program would: it must be whole, valid JSON. */
-function onDisk(file: string): Array<{remote: string; attempts: number}> {
-	return (JSON.parse(readFileSync(file, 'utf8')) as {entries: Array<{remote: string; attempts: number}>}).entries;
-}
+// The default 10 s lock wait is ample on an idle machine; a loaded CI runner gets slack,
+// since these tests are about lost entries, not about speed.
+const waitMs = 30_000;
+
+const onDisk = (file: string) => readQueueJson(file).entries;
 
 describe('offline queue: concurrent processes', () => {
 	it('loses no entry when 20 processes enqueue distinct refs at once', async () => {
@@ -23,7 +25,7 @@ describe('offline queue: concurrent processes', () => {
 		const sha = git(repo, 'rev-parse', 'HEAD');
 		const goFile = path.join(repo, 'go');
 		const remotes = Array.from({length: 20}, (_, i) => `remote-${i}`);
-		const workers = remotes.map(remote => startWorker(compiled.storeUrl, {cwd: repo, sha, remotes: [remote], goFile}));
+		const workers = remotes.map(remote => startWorker(compiled.storeUrl, {cwd: repo, sha, remotes: [remote], goFile, waitMs}));
 		await Promise.all(workers.map(async worker => worker.until(lines => lines.includes('ready'))));
 		writeFileSync(goFile, '');
 		const exits = await Promise.all(workers.map(async worker => worker.exited));
@@ -38,7 +40,7 @@ describe('offline queue: concurrent processes', () => {
 		const repo = makeRepo();
 		const sha = git(repo, 'rev-parse', 'HEAD');
 		const goFile = path.join(repo, 'go');
-		const workers = Array.from({length: 20}, () => startWorker(compiled.storeUrl, {cwd: repo, sha, remotes: ['origin'], goFile}));
+		const workers = Array.from({length: 20}, () => startWorker(compiled.storeUrl, {cwd: repo, sha, remotes: ['origin'], goFile, waitMs}));
 		await Promise.all(workers.map(async worker => worker.until(lines => lines.includes('ready'))));
 		writeFileSync(goFile, '');
 		const exits = await Promise.all(workers.map(async worker => worker.exited));

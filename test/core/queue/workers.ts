@@ -5,7 +5,7 @@ import {gitEnv, onCleanup} from '../../harness/index.js';
 
 const workerScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'enqueue-worker.mjs');
 
-export type WorkerJob = {cwd: string; sha: string; remotes?: string[]; prefix?: string; staleMs?: number; goFile?: string};
+export type WorkerJob = {cwd: string; sha: string; remotes?: string[]; prefix?: string; staleMs?: number; waitMs?: number; goFile?: string};
 
 export type Worker = {
 	child: ChildProcess;
