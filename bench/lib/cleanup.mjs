@@ -12,6 +12,12 @@ export function onCleanup(fn) {
 	return fn;
 }
 
+/** Forget a cleanup that is no longer needed (its process already ended: its pid may be reused). */
+export function offCleanup(fn) {
+	const index = tasks.lastIndexOf(fn);
+	if (index >= 0) tasks.splice(index, 1);
+}
+
 /** Run every registered cleanup now (idempotent while running). */
 export async function runCleanup() {
 	running ??= (async () => {

@@ -83,7 +83,10 @@ async function runAction(cli: ParsedCli, programName: string, io: Io, out: Outpu
 		env: io.env,
 		cli: {parallel: cli.parallel, dryRun: cli.dryRun, verbose: cli.verbose, autoFetch: cli.fetch},
 	});
-	const selected = cli.remotes.length > 0 || cli.group ? selectRemotes(config.remotes, {names: cli.remotes.length > 0 ? cli.remotes : undefined, group: cli.group}) : config.remotes;
+	const chosen = cli.remotes.length > 0 || cli.group ? selectRemotes(config.remotes, {names: cli.remotes.length > 0 ? cli.remotes : undefined, group: cli.group}) : config.remotes;
+	// Our pre-push hook (source/setup/hook-script.ts) names the remote git is pushing itself.
+	const hookRemote = io.env.REMOTE_SYNC_HOOK_REMOTE;
+	const selected = hookRemote ? chosen.filter(remote => remote.name !== hookRemote && remote.url !== hookRemote) : chosen;
 	for (const warning of config.warnings) out.warn(warning);
 	// The demo's simulated VPN is trusted in the demo's own trust store, never the user's.
 	if (where.trustEverything && where.configPath) where.trust.trust(path.resolve(where.cwd, where.configPath), config.remotes.flatMap(remote => (remote.vpn ? [remote.vpn] : [])));

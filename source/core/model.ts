@@ -104,6 +104,8 @@ export type OperationResult = {
 	wouldLose?: string[];
 	/** The sha pushed or that would be pushed. */
 	sha?: string;
+	/** The remote's sha when we looked (a refused force push): a confirmed retry leases on it. */
+	remoteSha?: string;
 	/** Raw git output (redacted), for the dashboard's detail pane and --verbose. */
 	output?: string;
 };

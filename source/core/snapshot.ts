@@ -79,6 +79,10 @@ export type PendingConfirmation = {
 	remote: string;
 	branch: string;
 	wouldLose: string[];
+	/** The remote's sha the user was shown: a confirmed force push leases on it, nothing newer. */
+	remoteSha?: string;
+	/** The local sha that would replace it. */
+	localSha?: string;
 };
 
 /**
@@ -91,6 +95,8 @@ export type SyncServiceApi = {
 	refreshStatus(options?: {fetch?: boolean}): Promise<void>;
 	/** Plans first; forced pushes under `warn` come back in `needsConfirmation` and are not pushed. */
 	push(options: {remotes?: string[]; allRemotes?: boolean; force?: boolean}): Promise<OperationReport & {needsConfirmation: PendingConfirmation[]}>;
+	/** Force-push what the user confirmed, leased on the sha they were shown. */
+	confirmForcePush(confirmation: PendingConfirmation): Promise<OperationReport>;
 	fetch(options: {remotes?: string[]}): Promise<OperationReport>;
 	healthCheck(options: {remotes?: string[]}): Promise<HealthResult[]>;
 	processQueue(): Promise<OperationReport>;

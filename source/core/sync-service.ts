@@ -111,6 +111,13 @@ export class SyncService implements SyncServiceApi {
 		return outcome;
 	}
 
+	async confirmForcePush(confirmation: PendingConfirmation): Promise<OperationReport> {
+		const remotes = remotesNamed(this.context, [confirmation.remote]);
+		const outcome = await pushBranches(this.context, {remotes, branches: [confirmation.branch], force: true, confirmed: confirmation});
+		await this.status({fetch: false}).catch(() => undefined);
+		return outcome;
+	}
+
 	async fetch(options: {remotes?: string[]}): Promise<OperationReport> {
 		const remotes = remotesNamed(this.context, options.remotes);
 		const {report} = await fetchRemotes(this.context, remotes);

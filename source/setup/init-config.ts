@@ -1,24 +1,36 @@
 import {existsSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {UsageError} from '../core/errors.js';
+import {fileURLToPath} from 'node:url';
+import {EnvironmentError, UsageError} from '../core/errors.js';
 import {listGitRemotes, findWorkTree} from '../core/config/discover.js';
 import {repoConfigNames} from '../core/config/locate.js';
 
+/** Where the schema is when remote-sync-tui is a dependency of the repository. */
 export const schemaReference = './node_modules/remote-sync-tui/schema/remotesyncrc.schema.json';
 
-/** Writes `.remotesyncrc.json` from the remotes git knows, with safe defaults. */
-export async function initConfig(cwd: string, options: {force: boolean}): Promise<{file: string; remotes: string[]}> {
-	const root = await findWorkTree(cwd);
-	const existing = repoConfigNames.map(name => path.join(root, name)).find(file => existsSync(file));
-	if (existing && !options.force) {
-		throw new UsageError(`${path.relative(cwd, existing) || existing} already exists; edit it, or run remote-sync init --force to overwrite it`);
-	}
+/** This installation's schema file (dist/setup/ → schema/). */
+const installedSchema = fileURLToPath(new URL('../../schema/remotesyncrc.schema.json', import.meta.url));
 
-	const gitRemotes = await listGitRemotes(root);
-	const names = [...gitRemotes.keys()].sort((a, b) => (a === 'origin' ? -1 : b === 'origin' ? 1 : a.localeCompare(b)));
+/**
+ * The `$schema` line: relative to the repository when this installation lives inside it
+ * (a dependency, or this project itself), so the committed file works on every machine.
+ */
+export function schemaFor(root: string, schemaFile = installedSchema): string {
+	const relative = path.relative(root, schemaFile);
+	if (relative.startsWith('..') || path.isAbsolute(relative)) return schemaReference;
+	return `./${relative.split(path.sep).join('/')}`;
+}
+
+/** origin first (it is what most people mean by "the" remote), then by name. */
+export function orderRemotes(names: Iterable<string>): string[] {
+	return [...names].sort((a, b) => (a === 'origin' ? -1 : b === 'origin' ? 1 : a.localeCompare(b)));
+}
+
+/** The file `init` writes: every remote, in priority order, with the safe defaults spelled out. */
+export function initialConfig(names: readonly string[], schema: string) {
 	const remotes = Object.fromEntries(names.map((name, index) => [name, {priority: index + 1, branches: ['*'], force_push: 'block'}]));
-	const config = {
-		$schema: schemaReference,
+	return {
+		$schema: schema,
 		remotes,
 		parallel: true,
 		max_workers: 4,
@@ -26,7 +38,28 @@ export async function initConfig(cwd: string, options: {force: boolean}): Promis
 		health_check_timeout: 5,
 		auto_fetch: true,
 	};
+}
+
+export type InitResult = {file: string; remotes: string[]; schema: string};
+
+/** Writes `.remotesyncrc.json` at the work tree root from the remotes git knows. */
+export async function initConfig(cwd: string, options: {force: boolean}): Promise<InitResult> {
+	const root = await findWorkTree(cwd);
+	const existing = repoConfigNames.map(name => path.join(root, name)).find(file => existsSync(file));
 	const file = path.join(root, '.remotesyncrc.json');
-	writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`);
-	return {file, remotes: names};
+	const refusal = (found: string) => new UsageError(`${path.relative(cwd, found) || found} already exists; edit it, or run remote-sync init --force to overwrite it`);
+	if (existing && !options.force) throw refusal(existing);
+
+	const names = orderRemotes((await listGitRemotes(root)).keys());
+	const schema = schemaFor(root);
+	try {
+		// 'wx' without --force: a file that appeared meanwhile is still never overwritten.
+		writeFileSync(file, `${JSON.stringify(initialConfig(names, schema), null, 2)}\n`, {flag: options.force ? 'w' : 'wx'});
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'EEXIST') throw refusal(file);
+		throw new EnvironmentError(`cannot write ${file} (${code ?? String(error)}); check the directory's permissions`);
+	}
+
+	return {file, remotes: names, schema};
 }

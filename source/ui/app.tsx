@@ -20,7 +20,7 @@ import {useRemotes} from './hooks/use-remotes.js';
 import {useSnapshot} from './hooks/use-snapshot.js';
 import {TerminalSizeContext, useTerminalSize, type TerminalSize} from './hooks/use-terminal-size.js';
 import {useValueStore} from './hooks/value-store.js';
-import {layoutFor, tallRows, wideColumns} from './layout.js';
+import {layoutFor, paneDefaults} from './layout.js';
 
 export type AppProps = {
 	service: SyncServiceApi;
@@ -59,15 +59,14 @@ function Dashboard({onExit}: {onExit(): void}) {
 
 	const listLines = remotes.rows.length + 1 + Math.min(2, snapshot.divergence.length);
 	const layout = layoutFor({columns, rows, detailsOpen: view.detailsOpen, logOpen: view.logOpen, listLines});
-	const defaults = {detailsOpen: columns >= wideColumns, logOpen: rows >= tallRows};
-	useDashboardKeys({remotes, ops, quit, view: viewStore, defaults});
+	useDashboardKeys({remotes, ops, quit, view: viewStore, defaults: paneDefaults({columns, rows})});
 	const confirmation = ops.pending[0];
 	const overlay = view.overlay;
 
 	const dialog = quit.asking ? (
 		<QuitDialog running={Math.max(snapshot.running, ops.inFlight, 1)} width={layout.width} onQuit={quit.confirm} onCancel={quit.cancel} />
 	) : confirmation && !quit.quitting ? (
-		<ConfirmDialog confirmation={confirmation} waiting={ops.pending.length - 1} width={layout.width} onConfirm={ops.confirmForce} onCancel={ops.cancelForce} />
+		<ConfirmDialog key={`${confirmation.remote}:${confirmation.branch}`} confirmation={confirmation} waiting={ops.pending.length - 1} width={layout.width} onConfirm={ops.confirmForce} onCancel={ops.cancelForce} />
 	) : null;
 
 	const main =
@@ -101,7 +100,7 @@ function Dashboard({onExit}: {onExit(): void}) {
 			{quit.quitting ? (
 				<Text color="yellow" wrap="truncate-end">Stopping running work and disconnecting VPNs we connected…</Text>
 			) : (
-				<StatusLine notice={ops.notice} marked={remotes.markedNames()} width={layout.width} />
+				<StatusLine notice={ops.notice} marked={remotes.rows.filter((row) => remotes.marked.has(row.name)).map((row) => row.name)} width={layout.width} />
 			)}
 			<Footer width={layout.width} />
 		</Box>

@@ -33,13 +33,19 @@ export const wideColumns = 120;
 export const tallRows = 40;
 const chromeRows = 3; // header, status line, footer
 
+/** Panes open when the user has not chosen: details when wide, the log when tall. */
+export function paneDefaults(size: {columns: number; rows: number}): {detailsOpen: boolean; logOpen: boolean} {
+	return {detailsOpen: size.columns >= wideColumns, logOpen: size.rows >= tallRows};
+}
+
 export function layoutFor(input: LayoutInput): Layout {
 	const width = Math.max(20, input.columns);
 	const height = Math.max(chromeRows + 2, input.rows - 1);
 	const wide = width >= wideColumns;
 	const bodyHeight = height - chromeRows;
-	const detailsOpen = input.detailsOpen ?? wide;
-	const logOpen = input.logOpen ?? input.rows >= tallRows;
+	const defaults = paneDefaults(input);
+	const detailsOpen = input.detailsOpen ?? defaults.detailsOpen;
+	const logOpen = input.logOpen ?? defaults.logOpen;
 
 	const logHeight = logOpen ? Math.min(12, Math.max(3, Math.floor(bodyHeight * 0.3))) : 0;
 	const mainHeight = bodyHeight - logHeight;

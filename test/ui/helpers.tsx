@@ -54,6 +54,9 @@ function wrap(lastFrame: () => string | undefined, frames: () => string[], write
 		async waitForFrame(expected) {
 			const test = typeof expected === 'string' ? (text: string) => text.includes(expected) : expected;
 			await waitFor(() => test(frame()), () => `expected ${typeof expected === 'string' ? JSON.stringify(expected) : 'condition'} in frame:\n${frame()}`);
+			// A frame is written at commit; components' key listeners attach in effects just after.
+			// Yield one macrotask so keys pressed next reach what is on screen.
+			await new Promise((resolve) => setTimeout(resolve, 0));
 			return frame();
 		},
 		unmount,

@@ -1,4 +1,4 @@
-import {existsSync, realpathSync, statSync} from 'node:fs';
+import {realpathSync, statSync} from 'node:fs';
 import {homedir} from 'node:os';
 import path from 'node:path';
 
@@ -49,10 +49,6 @@ export function userConfigFile(env: NodeJS.ProcessEnv, userConfigDir?: string): 
 	const xdg = env.XDG_CONFIG_HOME;
 	const base = xdg && path.isAbsolute(xdg) ? xdg : path.join(env.HOME || homedir(), '.config');
 	return path.join(base, 'remote-sync', 'config.json');
-}
-
-export function userConfigExists(file: string): boolean {
-	return existsSync(file);
 }
 
 /** A path as the user knows it: relative to cwd when inside it, else absolute. */

@@ -68,7 +68,8 @@ async function attemptPush(request: PushRequest, getPlan: () => Promise<PushPlan
 	if (plan.error) return failedAttempt(plan.error.class, plan.error.message, describeFailure(plan.error), plan.error.detail);
 
 	const decision = decidePush(plan.kind, remote.forcePush, request.force);
-	const base = plan.wouldLose.length > 0 ? {wouldLose: plan.wouldLose} : {};
+	// remoteSha travels with a refusal so a confirmed retry can lease on exactly what was shown.
+	const base = {...(plan.wouldLose.length > 0 ? {wouldLose: plan.wouldLose} : {}), ...(plan.remoteSha ? {remoteSha: plan.remoteSha} : {})};
 	const lacks = `${remote.name} has ${commits(plan.wouldLose.length)} that ${branch} lacks`;
 	switch (decision) {
 		case 'up-to-date':

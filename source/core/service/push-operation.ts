@@ -2,6 +2,7 @@ import type {ResolvedRemote} from '../config/schema.js';
 import {takesBranch} from '../branch-filter.js';
 import {isTransient} from '../git/classify.js';
 import type {OperationReport, OperationResult} from '../model.js';
+import type {PushPlan} from '../push/plan.js';
 import {pushOne} from '../push/push-one.js';
 import type {PendingConfirmation} from '../snapshot.js';
 import {readRefs, localSha} from '../status/refs.js';
@@ -18,11 +19,13 @@ export type PushOptions = {
 	branches: readonly string[];
 	/** --force, or confirmed in the dashboard: lets `warn` remotes force (never `block`). */
 	force: boolean;
+	/** A force push the user confirmed: push exactly the shas they were shown, leased on that remote sha. */
+	confirmed?: PendingConfirmation;
 };
 
 export type PushOutcome = OperationReport & {needsConfirmation: PendingConfirmation[]};
 
-type Job = {remote: ResolvedRemote; branch: string; localSha?: string};
+type Job = {remote: ResolvedRemote; branch: string; localSha?: string; plan?: PushPlan};
 
 /**
  * One push per (remote, branch), bounded by max_workers (or one at a time by priority),
@@ -34,7 +37,7 @@ export async function pushBranches(context: ServiceContext, options: PushOptions
 	const skipped: OperationResult[] = [];
 	for (const remote of options.remotes) {
 		for (const branch of options.branches) {
-			if (takesBranch(remote.branches, branch)) jobs.push({remote, branch, localSha: localSha(refs, branch)});
+			if (takesBranch(remote.branches, branch)) jobs.push({remote, branch, localSha: localSha(refs, branch), ...confirmedPlan(options.confirmed, remote, branch)});
 			else skipped.push(skip(remote, branch, `${remote.name} does not take branch ${branch} (branches: ${remote.branches.join(', ') || 'none'})`));
 		}
 	}
@@ -46,7 +49,7 @@ export async function pushBranches(context: ServiceContext, options: PushOptions
 
 	const {settings} = context.config;
 	const limit = settings.parallel ? settings.maxWorkers : 1;
-	const pushed = await mapBounded(jobs, limit, async job => pushJob(context, job, options.force), (job, error) => ({
+	const pushed = await mapBounded(jobs, limit, async job => pushJob(context, job, options.force || job.plan !== undefined), (job, error) => ({
 		remote: job.remote.name,
 		branch: job.branch,
 		status: 'failed' as const,
@@ -61,7 +64,7 @@ export async function pushBranches(context: ServiceContext, options: PushOptions
 	const needsConfirmation = results.flatMap(result => {
 		const remote = options.remotes.find(candidate => candidate.name === result.remote);
 		return result.status === 'blocked' && remote?.forcePush === 'warn' && !options.force
-			? [{remote: result.remote, branch: result.branch, wouldLose: result.wouldLose ?? []}]
+			? [{remote: result.remote, branch: result.branch, wouldLose: result.wouldLose ?? [], remoteSha: result.remoteSha, localSha: result.sha}]
 			: [];
 	});
 	return {results, summary: summarize(results), notes: notes.length > 0 ? notes : undefined, needsConfirmation};
@@ -92,6 +95,7 @@ async function pushJob(context: ServiceContext, job: Job, force: boolean): Promi
 				signal: context.signal,
 				onProgress: progress => operation.progress(progress),
 				onCommand: commandLogger(context, operation.id, remote.name),
+				plan: job.plan,
 			});
 		},
 		(reason): OperationResult => ({
@@ -116,6 +120,12 @@ async function pushJob(context: ServiceContext, job: Job, force: boolean): Promi
 	operation.progress({phase: 'done'});
 	operation.finish(result);
 	return result;
+}
+
+function confirmedPlan(confirmed: PendingConfirmation | undefined, remote: ResolvedRemote, branch: string): Partial<Job> {
+	if (!confirmed || confirmed.remote !== remote.name || confirmed.branch !== branch || !confirmed.remoteSha) return {};
+	const plan: PushPlan = {kind: 'force', remoteSha: confirmed.remoteSha, wouldLose: confirmed.wouldLose};
+	return confirmed.localSha ? {plan, localSha: confirmed.localSha} : {plan};
 }
 
 function skip(remote: ResolvedRemote, branch: string, message: string): OperationResult {

@@ -7,8 +7,8 @@ type ConfirmDialogProps = {
 	/** Further confirmations queued behind this one. */
 	waiting: number;
 	width: number;
-	onConfirm(): void;
-	onCancel(): void;
+	onConfirm(confirmation: PendingConfirmation): void;
+	onCancel(confirmation: PendingConfirmation): void;
 };
 
 /**
@@ -17,8 +17,10 @@ type ConfirmDialogProps = {
  */
 export function ConfirmDialog({confirmation, waiting, width, onConfirm, onCancel}: ConfirmDialogProps) {
 	useInput((input, key) => {
-		if (input === 'y' && !key.ctrl && !key.meta) onConfirm();
-		else if (input === 'n' || input === 'N' || key.escape || key.return) onCancel();
+		// The answer names what it answers: a key typed ahead, before this dialog was on screen,
+		// reaches at most the previous dialog's listener, which the engine side then ignores.
+		if (input === 'y' && !key.ctrl && !key.meta) onConfirm(confirmation);
+		else if (input === 'n' || input === 'N' || key.escape || key.return) onCancel(confirmation);
 	});
 
 	const {remote, branch, wouldLose} = confirmation;

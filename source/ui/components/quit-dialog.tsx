@@ -3,10 +3,13 @@ import {plural} from '../format.js';
 
 type QuitDialogProps = {running: number; width: number; onQuit(): void; onCancel(): void};
 
-/** Quitting while work runs stops it: ask first. `q` again or `y` quits; `n`, Esc, Enter stay. */
+/**
+ * Quitting while work runs stops it: ask first. `y` quits here; `q` again and Ctrl-C quit through
+ * the dashboard's key router (so a fast double `q` is never lost); `n`, Esc and Enter stay.
+ */
 export function QuitDialog({running, width, onQuit, onCancel}: QuitDialogProps) {
 	useInput((input, key) => {
-		if ((input === 'q' || input === 'y') && !key.ctrl) onQuit();
+		if (input === 'y' && !key.ctrl) onQuit();
 		else if (input === 'n' || key.escape || key.return) onCancel();
 	});
 

@@ -27,8 +27,9 @@ export type OperationApi = {
 	retryQueue(): void;
 	setDryRun(dryRun: boolean): void;
 	setBranch(branch: string): void;
-	confirmForce(): void;
-	cancelForce(): void;
+	/** Answers for this confirmation only: a stale dialog's key never answers the next one. */
+	confirmForce(confirmation: PendingConfirmation): void;
+	cancelForce(confirmation: PendingConfirmation): void;
 };
 
 export function summarizeReport(kind: string, report: OperationReport): string {
@@ -100,9 +101,9 @@ export function useOperation(): OperationApi {
 	);
 
 	const answer = useCallback(
-		(confirmed: boolean) => {
+		(confirmation: PendingConfirmation, confirmed: boolean) => {
 			const [first, ...rest] = pendingStore.get();
-			if (!first) return;
+			if (!first || first !== confirmation) return;
 			pendingStore.set(rest);
 			if (confirmed) runPush({remotes: [first.remote], force: true});
 			else setNotice({level: 'info', text: `force push of ${first.branch} to ${first.remote} cancelled`});
@@ -125,8 +126,8 @@ export function useOperation(): OperationApi {
 			retryQueue: () => start('queue retry', () => service.processQueue(), (report) => ({level: report.summary.failed > 0 ? 'error' : 'info', text: summarizeReport('queue', report)})),
 			setDryRun: (dryRun) => start('dry-run', async () => service.setDryRun(dryRun), () => ({level: 'info', text: dryRun ? 'dry-run on: nothing will be pushed' : 'dry-run off'})),
 			setBranch: (branch) => start('switching branch', () => service.setBranch(branch), () => ({level: 'info', text: `showing branch ${branch}`})),
-			confirmForce: () => answer(true),
-			cancelForce: () => answer(false),
+			confirmForce: (confirmation) => answer(confirmation, true),
+			cancelForce: (confirmation) => answer(confirmation, false),
 		}),
 		[pending, notice, inFlight, inFlightStore, pendingStore, runPush, start, service, answer],
 	);

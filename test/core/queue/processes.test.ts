@@ -16,6 +16,9 @@ afterAll(() => compiled?.dispose());
 // The default 10 s lock wait is ample on an idle machine; a loaded CI runner gets slack,
 // since these tests are about lost entries, not about speed.
 const waitMs = 30_000;
+// Twenty node processes starting at once on two busy cores can take a while to be ready.
+const startup = 90_000;
+const slow = 120_000;
 
 const onDisk = (file: string) => readQueueJson(file).entries;
 
@@ -26,7 +29,7 @@ describe('offline queue: concurrent processes', () => {
 		const goFile = path.join(repo, 'go');
 		const remotes = Array.from({length: 20}, (_, i) => `remote-${i}`);
 		const workers = remotes.map(remote => startWorker(compiled.storeUrl, {cwd: repo, sha, remotes: [remote], goFile, waitMs}));
-		await Promise.all(workers.map(async worker => worker.until(lines => lines.includes('ready'))));
+		await Promise.all(workers.map(async worker => worker.until(lines => lines.includes('ready'), startup)));
 		writeFileSync(goFile, '');
 		const exits = await Promise.all(workers.map(async worker => worker.exited));
 		expect(exits.map(exit => exit.stderr).join('')).toBe('');
@@ -34,14 +37,14 @@ describe('offline queue: concurrent processes', () => {
 
 		const store = await QueueStore.open(repo);
 		expect((await store.list()).map(entry => entry.remote).sort()).toEqual([...remotes].sort());
-	});
+	}, slow);
 
 	it('coalesces 20 processes failing on the same ref into one entry with 20 attempts', async () => {
 		const repo = makeRepo();
 		const sha = git(repo, 'rev-parse', 'HEAD');
 		const goFile = path.join(repo, 'go');
 		const workers = Array.from({length: 20}, () => startWorker(compiled.storeUrl, {cwd: repo, sha, remotes: ['origin'], goFile, waitMs}));
-		await Promise.all(workers.map(async worker => worker.until(lines => lines.includes('ready'))));
+		await Promise.all(workers.map(async worker => worker.until(lines => lines.includes('ready'), startup)));
 		writeFileSync(goFile, '');
 		const exits = await Promise.all(workers.map(async worker => worker.exited));
 		expect(exits.every(exit => exit.code === 0)).toBe(true);
@@ -49,7 +52,7 @@ describe('offline queue: concurrent processes', () => {
 		const entries = await (await QueueStore.open(repo)).list();
 		expect(entries).toHaveLength(1);
 		expect(entries[0]).toMatchObject({remote: 'origin', branch: 'main', sha, attempts: 20});
-	});
+	}, slow);
 });
 
 describe('offline queue: crash safety', () => {
@@ -82,5 +85,5 @@ describe('offline queue: crash safety', () => {
 		const store = await QueueStore.open(repo, {staleMs: 2000});
 		await store.enqueue({remote: 'after-crash', branch: 'main', sha, error: 'x'});
 		expect(onDisk(file).map(entry => entry.remote)).toEqual(expect.arrayContaining([...acknowledged, 'after-crash']));
-	});
+	}, slow);
 });

@@ -1,0 +1,122 @@
+// Parallel push: K remotes behind a slow link (150 ms per direction), a realistic history.
+// remote-sync --push (max_workers >= K) against the plain alternatives:
+//   a shell loop of `git push` (one remote after another),
+//   git's own multiple pushurl on one remote (`git push all main`, also one after another),
+//   a single `git push` to one remote alone (the floor a parallel push can approach).
+// Every run pushes 3 fresh commits; the remotes are reset to the old tip in between, directly
+// in the bare repositories (not through the proxy), and every push is checked to have landed.
+import fs from 'node:fs';
+import path from 'node:path';
+import {cloneBare, createSandbox, git, initRepo, makeHistory, readTip} from './lib/git.mjs';
+import {mustRun} from './lib/proc.mjs';
+import {isMain, runStandalone} from './lib/report.mjs';
+import {startDelayProxy, startGitDaemon} from './lib/servers.mjs';
+import {benchRuns, ratio, row} from './lib/stats.mjs';
+import {runTool, writeConfig} from './lib/tool.mjs';
+
+export const remoteCounts = [2, 4, 6, 8];
+const delayMs = 150;
+const history = {commits: 2000, files: 60, bytesPerFile: 4096};
+
+function resetRemotes(srv, env, names, tip) {
+	for (const name of names) git(path.join(srv, `${name}.git`), env, ['update-ref', 'refs/heads/main', tip]);
+}
+
+function checkLanded(srv, names, tip, method) {
+	for (const name of names) {
+		const got = readTip(path.join(srv, `${name}.git`));
+		if (got !== tip) throw new Error(`${method}: ${name} has ${got ?? 'nothing'}, expected ${tip}; the push did not land`);
+	}
+}
+
+function packSizeMiB(repo) {
+	const dir = path.join(repo, '.git', 'objects', 'pack');
+	const bytes = fs.readdirSync(dir).reduce((sum, file) => sum + fs.statSync(path.join(dir, file)).size, 0);
+	return Math.round((bytes / 2 ** 20) * 10) / 10;
+}
+
+export async function run({log = () => {}} = {}) {
+	const runs = benchRuns(5);
+	const box = createSandbox('push');
+	const {env} = box;
+	const srv = box.path('srv');
+	const work = initRepo(box.path('work'), env);
+	log(`parallel-push: building a ${history.commits}-commit history...`);
+	const base = makeHistory(work, env, history);
+	git(work, env, ['gc', '-q']);
+	const maxK = Math.max(...remoteCounts);
+	const names = Array.from({length: maxK}, (_, i) => `r${i + 1}`);
+	fs.mkdirSync(srv);
+	for (const name of names) cloneBare(work, path.join(srv, `${name}.git`), env);
+	const daemon = await startGitDaemon(srv, env);
+	const proxy = await startDelayProxy(daemon.port, delayMs);
+	for (const name of names) git(work, env, ['remote', 'add', name, proxy.url(`${name}.git`)]);
+	writeConfig(work, {max_workers: maxK});
+
+
+	const measure = {
+		'remote-sync --push': async targets => {
+			const args = ['--push', '--json', '--remote', targets.join(',')];
+			const result = await runTool(work, env, args);
+			if (result.code !== 0) throw new Error(`remote-sync --push exited ${result.code}: ${result.stderr.slice(-2000)}`);
+			return result.ms;
+		},
+		'shell loop of git push': async targets => {
+			const script = `for r in ${targets.join(' ')}; do git push -q "$r" main; done`;
+			return (await mustRun('sh', ['-c', script], {cwd: work, env})).ms;
+		},
+		'git push all (pushurls)': async targets => {
+			git(work, env, ['remote', 'add', 'all', proxy.url(`${targets[0]}.git`)]);
+			for (const name of targets) git(work, env, ['remote', 'set-url', '--add', '--push', 'all', proxy.url(`${name}.git`)]);
+			try {
+				return (await mustRun('git', ['push', '-q', 'all', 'main'], {cwd: work, env})).ms;
+			} finally {
+				git(work, env, ['remote', 'remove', 'all']);
+			}
+		},
+		'single git push': async targets => (await mustRun('git', ['push', '-q', targets[0], 'main'], {cwd: work, env})).ms,
+	};
+	const methodNames = Object.keys(measure);
+	const values = new Map();
+
+	for (let runIndex = 0; runIndex < runs; runIndex++) {
+		// Fresh commits on the old tip for every run: each push sends new objects.
+		git(work, env, ['reset', '-q', '--hard', base]);
+		const tip = makeHistory(work, env, {commits: 3, files: history.files, bytesPerFile: history.bytesPerFile, seed: 100 + runIndex, label: `run ${runIndex + 1}`});
+		for (const k of remoteCounts) {
+			const targets = names.slice(0, k);
+			// Rotate the order of methods so none always runs first (warm caches, load spikes).
+			const order = methodNames.map((_, i) => methodNames[(i + runIndex) % methodNames.length]);
+			for (const method of order) {
+				// The single push goes to one remote, a different one each run.
+				const pushed = method === 'single git push' ? [targets[runIndex % k]] : targets;
+				resetRemotes(srv, env, pushed, base);
+				const ms = await measure[method](pushed);
+				checkLanded(srv, pushed, tip, method);
+				const key = `${k}\t${method}`;
+				values.set(key, [...(values.get(key) ?? []), ms]);
+			}
+			log(`parallel-push: run ${runIndex + 1}/${runs}, K=${k} done`);
+		}
+	}
+
+	const rows = [];
+	const notes = [`history: ${history.commits} commits, ${packSizeMiB(work)} MiB packed; each run pushes 3 new commits; link delay ${delayMs} ms per direction`];
+	for (const k of remoteCounts) {
+		const medians = {};
+		for (const method of methodNames) {
+			const r = row(`K=${k}`, method, 'ms', values.get(`${k}\t${method}`));
+			medians[method] = r.median;
+			rows.push(r);
+		}
+		const tool = medians['remote-sync --push'];
+		notes.push(
+			`K=${k}: remote-sync / shell loop = ${ratio(tool, medians['shell loop of git push'])}, / pushurls = ${ratio(tool, medians['git push all (pushurls)'])}, / single push = ${ratio(tool, medians['single git push'])}`,
+		);
+	}
+	await proxy.stop();
+	await daemon.stop();
+	return {name: 'parallel-push', rows, notes, settings: {runs, delayMs, history, remoteCounts}};
+}
+
+if (isMain(import.meta.url)) await runStandalone(run);
