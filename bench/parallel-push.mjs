@@ -16,7 +16,7 @@ import {runTool, writeConfig} from './lib/tool.mjs';
 
 export const remoteCounts = [2, 4, 6, 8];
 const delayMs = 150;
-const history = {commits: 2000, files: 60, bytesPerFile: 4096};
+const history = {commits: 2000, files: 40, bytesPerFile: 4096};
 
 function resetRemotes(srv, env, names, tip) {
 	for (const name of names) git(path.join(srv, `${name}.git`), env, ['update-ref', 'refs/heads/main', tip]);

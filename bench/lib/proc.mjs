@@ -50,7 +50,7 @@ export function spawnGroup(command, args, {cwd, env} = {}) {
  * Run a command to completion and time it (wall clock, process start to exit). Bounded: after
  * `timeoutMs` its process group is killed and this rejects, so a hung run never hangs the bench.
  */
-export function timed(command, args, {cwd, env, timeoutMs = 120_000, input} = {}) {
+export function timed(command, args, {cwd, env, timeoutMs = 120_000, input, onSpawn} = {}) {
 	return new Promise((resolve, reject) => {
 		const started = performance.now();
 		const child = spawn(command, args, {cwd, env, detached: true, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']});
@@ -59,6 +59,7 @@ export function timed(command, args, {cwd, env, timeoutMs = 120_000, input} = {}
 		child.stdout.on('data', chunk => (stdout += chunk));
 		child.stderr.on('data', chunk => (stderr += chunk));
 		if (input !== undefined) child.stdin.end(input);
+		if (child.pid !== undefined) onSpawn?.(child.pid);
 		const unregister = () => killGroup(child.pid);
 		onCleanup(unregister);
 		const timer = setTimeout(() => {

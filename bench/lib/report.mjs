@@ -6,6 +6,7 @@ function formatValue(value, unit) {
 	if (value === undefined || Number.isNaN(value)) return '-';
 	if (unit === 'ms' && value >= 10_000) return `${(value / 1000).toFixed(1)} s`;
 	if (unit === 'ms') return `${Math.round(value)} ms`;
+	if (Number.isInteger(value)) return `${value}${unit ? ` ${unit}` : ''}`;
 	const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
 	return `${value.toFixed(digits)}${unit ? ` ${unit}` : ''}`;
 }

@@ -10,6 +10,7 @@ import {listLocalBranches, readRepoInfo} from '../core/service/repo-info.js';
 import {SyncService} from '../core/sync-service.js';
 import {TrustStore} from '../core/trust/trust-store.js';
 import {installSignalCleanup} from '../core/vpn/signal-cleanup.js';
+import {insideOwnPush, nestedPushNote, pushingActions, withoutRemoteBeingPushed} from '../setup/hook-guard.js';
 import {parseCli, type ParsedCli} from './flags.js';
 import {runHeadless} from './headless.js';
 import {makeOutput, type Io, type Output} from './output.js';
@@ -76,6 +77,12 @@ async function run(cli: ParsedCli, programName: string, io: Io, out: Output): Pr
 }
 
 async function runAction(cli: ParsedCli, programName: string, io: Io, out: Output, where: {cwd: string; configPath?: string; trust: TrustStore; trustEverything?: boolean}): Promise<number> {
+	if (cli.action && pushingActions.includes(cli.action) && insideOwnPush(io.env)) {
+		if (out.json) out.printJson({results: [], summary: {succeeded: 0, failed: 0, blocked: 0, skipped: 0, queued: 0}, notes: [nestedPushNote]});
+		else out.warn(nestedPushNote);
+		return exitCodes.ok;
+	}
+
 	const repo = await readRepoInfo(where.cwd);
 	const config = await loadConfig({
 		cwd: where.cwd,
@@ -84,9 +91,8 @@ async function runAction(cli: ParsedCli, programName: string, io: Io, out: Outpu
 		cli: {parallel: cli.parallel, dryRun: cli.dryRun, verbose: cli.verbose, autoFetch: cli.fetch},
 	});
 	const chosen = cli.remotes.length > 0 || cli.group ? selectRemotes(config.remotes, {names: cli.remotes.length > 0 ? cli.remotes : undefined, group: cli.group}) : config.remotes;
-	// Our pre-push hook (source/setup/hook-script.ts) names the remote git is pushing itself.
-	const hookRemote = io.env.REMOTE_SYNC_HOOK_REMOTE;
-	const selected = hookRemote ? chosen.filter(remote => remote.name !== hookRemote && remote.url !== hookRemote) : chosen;
+	// In a pre-push hook, the remote git is pushing itself is git's job (source/setup/hook-guard.ts).
+	const selected = withoutRemoteBeingPushed(chosen, io.env);
 	for (const warning of config.warnings) out.warn(warning);
 	// The demo's simulated VPN is trusted in the demo's own trust store, never the user's.
 	if (where.trustEverything && where.configPath) where.trust.trust(path.resolve(where.cwd, where.configPath), config.remotes.flatMap(remote => (remote.vpn ? [remote.vpn] : [])));
@@ -109,10 +115,15 @@ async function runAction(cli: ParsedCli, programName: string, io: Io, out: Outpu
 		queue,
 		trust: where.trust,
 	});
-	const uninstall = installSignalCleanup(async () => service.dispose());
+	// SPEC §6 has one code for "interrupted": Ctrl-C and SIGTERM (a supervisor, a killed CI job) both exit 130.
+	const uninstall = installSignalCleanup(async () => service.dispose(), {exit: () => process.exit(exitCodes.interrupted)});
 	try {
 		const wantsDashboard = cli.tui || cli.demo || (cli.action === undefined && programName === 'remote-sync-tui');
 		if (wantsDashboard && io.stdin.isTTY && io.stdout.isTTY && !io.env.REMOTE_SYNC_NO_TUI) {
+			// ink decides at import time that CI=true means "no live frames, print at exit". On a
+			// real terminal the user asked for the dashboard, so that guess must not apply.
+			delete process.env.CI;
+			delete process.env.CONTINUOUS_INTEGRATION;
 			const {renderDashboard} = await import('../ui/render-dashboard.js');
 			return await renderDashboard(service, {stdout: io.stdout, stdin: io.stdin});
 		}

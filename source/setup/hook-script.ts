@@ -1,8 +1,9 @@
 /**
  * The git hooks `install-hook` writes. They run a headless push, never block the user's own
- * commit or push, and never recurse: the pushes they start carry REMOTE_SYNC_HOOK_ACTIVE,
- * and a hook that sees it does nothing of its own (a chained user hook still runs: git runs
- * pre-push for every push, and the user's hook keeps its say over each of them).
+ * commit or push, and never recurse: every git process remote-sync starts carries
+ * REMOTE_SYNC_HOOK_ACTIVE (hook-guard.ts), and a hook that sees it does nothing of its own.
+ * A chained user hook still runs then: git runs pre-push for every push, and the user's hook
+ * keeps its say over each of them.
  */
 export type HookKind = 'pre-push' | 'post-commit';
 
@@ -51,7 +52,7 @@ function prePushBody(): string[] {
 		'printf \'%s\\n\' "$input" | while read -r local_ref local_sha _remote_ref _remote_sha; do',
 		'\tcase "$local_ref" in refs/heads/*) ;; *) continue ;; esac',
 		'\tcase "$local_sha" in *[!0]*) ;; *) continue ;; esac # all zeros: a branch being deleted',
-		'\tREMOTE_SYNC_HOOK_ACTIVE=1 REMOTE_SYNC_HOOK_REMOTE="$1" remote_sync --push --quiet --branch="${local_ref#refs/heads/}" </dev/null || true',
+		'\tREMOTE_SYNC_HOOK_REMOTE="$1" remote_sync --push --quiet --branch="${local_ref#refs/heads/}" </dev/null || true',
 		'done',
 		'exit 0',
 	];
@@ -66,7 +67,7 @@ function postCommitBody(): string[] {
 		'[ -n "$REMOTE_SYNC_HOOK_ACTIVE" ] && exit 0',
 		'# A detached HEAD (rebase, bisect) has no branch to sync: it is pushed once it lands on one.',
 		'git symbolic-ref -q HEAD >/dev/null || exit 0',
-		'REMOTE_SYNC_HOOK_ACTIVE=1 remote_sync --push --quiet </dev/null || true',
+		'remote_sync --push --quiet </dev/null || true',
 		'exit 0',
 	];
 }

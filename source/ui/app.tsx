@@ -73,7 +73,17 @@ function Dashboard({onExit}: {onExit(): void}) {
 		overlay === 'help' ? (
 			<HelpOverlay width={layout.width} height={layout.bodyHeight} />
 		) : overlay === 'branch' ? (
-			<BranchPicker branches={snapshot.repo.branches} current={snapshot.repo.branch} width={layout.width} height={layout.bodyHeight} onPick={(branch) => { closeOverlay(); ops.setBranch(branch); }} onCancel={closeOverlay} />
+			<BranchPicker
+				branches={snapshot.repo.branches}
+				current={snapshot.repo.branch}
+				width={layout.width}
+				height={layout.bodyHeight}
+				onPick={(branch) => {
+					closeOverlay();
+					ops.setBranch(branch);
+				}}
+				onCancel={closeOverlay}
+			/>
 		) : (
 			<Box flexDirection="column" height={layout.bodyHeight} overflow="hidden">
 				<Box flexDirection={layout.wide ? 'row' : 'column'} height={layout.list.height + (layout.wide ? 0 : (layout.detail?.height ?? 0))} overflow="hidden" flexShrink={0}>

@@ -29,10 +29,6 @@ export function rowGlyph(row: Pick<RemoteRow, 'status' | 'health'>): RowGlyph {
 	return stateGlyphs[row.status?.state ?? 'unknown'];
 }
 
-export function stateGlyph(state: SyncState): RowGlyph {
-	return stateGlyphs[state];
-}
-
 const resultTones: Record<PushStatus, Tone> = {
 	pushed: 'green',
 	'up-to-date': 'green',

@@ -69,12 +69,6 @@ export function intentFor(input: string, key: Key): Intent | undefined {
 	return keymap.find((binding) => binding.chords.some((chord) => matches(chord, input, key)))?.intent;
 }
 
-export function bindingFor(intent: Intent): KeyBinding {
-	const binding = keymap.find((candidate) => candidate.intent === intent);
-	if (!binding) throw new Error(`no key bound to ${intent}`);
-	return binding;
-}
-
 const specialLabels = {upArrow: '↑', downArrow: '↓', return: 'enter', escape: 'esc'} as const;
 
 /** Every way to press a binding, for the help overlay: "q / ctrl-c", "↑ / k". */

@@ -47,7 +47,10 @@ export function layoutFor(input: LayoutInput): Layout {
 	const detailsOpen = input.detailsOpen ?? defaults.detailsOpen;
 	const logOpen = input.logOpen ?? defaults.logOpen;
 
-	const logHeight = logOpen ? Math.min(12, Math.max(3, Math.floor(bodyHeight * 0.3))) : 0;
+	// Wide and tall: the list and details keep what they need, the log takes the rest of the
+	// screen. Otherwise the log gets a third of the body, 3 to 12 lines.
+	const wideMain = Math.min(bodyHeight - 3, Math.max(input.listLines, detailsOpen ? 18 : 0, Math.floor(bodyHeight * 0.4)));
+	const logHeight = !logOpen ? 0 : wide ? bodyHeight - wideMain : Math.min(12, Math.max(3, Math.floor(bodyHeight * 0.3)));
 	const mainHeight = bodyHeight - logHeight;
 	const log = logOpen ? {width, height: logHeight} : undefined;
 

@@ -79,7 +79,7 @@ export async function renderApp(service: StaticService, options: {size?: Termina
 	return rendered;
 }
 
-class SizedStdout extends EventEmitter {
+export class SizedStdout extends EventEmitter {
 	readonly frames: string[] = [];
 	isTTY = false;
 	constructor(public columns: number, public rows: number) {
@@ -92,7 +92,7 @@ class SizedStdout extends EventEmitter {
 	};
 }
 
-class FakeStdin extends EventEmitter {
+export class FakeStdin extends EventEmitter {
 	isTTY = true;
 	private data: string | null = null;
 	write = (data: string): void => {

@@ -39,6 +39,8 @@ export function gitEnvironment(inherited: NodeJS.ProcessEnv, connectTimeoutSecon
 	env.GIT_OPTIONAL_LOCKS = '0';
 	env.LC_ALL = 'C';
 	env.LANGUAGE = 'C';
+	// Marks git processes we start: a pre-push hook they trigger must not sync again (setup/hook-guard.ts).
+	env.REMOTE_SYNC_HOOK_ACTIVE = '1';
 	const ssh = sshBatchCommand(inherited, connectTimeoutSeconds);
 	if (ssh) env.GIT_SSH_COMMAND = ssh;
 	return env;

@@ -98,14 +98,13 @@ async function pushJob(context: ServiceContext, job: Job, force: boolean): Promi
 				plan: job.plan,
 			});
 		},
-		(reason): OperationResult => ({
+		(reason, cause): OperationResult => ({
 			remote: remote.name,
 			branch,
-			status: 'failed',
+			// Not a failure: the real run would connect first; what the push would do is unknown.
+			...(cause === 'dry-run' ? {status: 'skipped' as const, message: reason} : {status: 'failed' as const, error: reason, errorClass: 'vpn-down' as const}),
 			durationMs: Date.now() - started,
 			attempts: 0,
-			error: reason,
-			errorClass: 'vpn-down',
 			sha: localSha,
 		}),
 	);

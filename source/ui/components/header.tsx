@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import type {VpnState, VpnStateKind} from '../../core/model.js';
 import type {SyncSnapshot} from '../../core/snapshot.js';
-import {formatAge, shortSha, type Tone} from '../format.js';
+import {formatAge, shortSha, truncate, type Tone} from '../format.js';
 
 const vpnTones: Record<VpnStateKind, Tone> = {
 	up: 'green',
@@ -29,25 +29,29 @@ type HeaderProps = {
 	width: number;
 };
 
-/** One line: where we are (repo, branch, sha), what mode (DRY-RUN), VPNs and how old the data is. */
+/**
+ * One line: what mode (DRY-RUN first: it must never be cut off), where we are (repo, branch,
+ * sha), VPNs, and how old the data is. Long names are shortened on narrow terminals.
+ */
 export function Header({snapshot, now, width}: HeaderProps) {
 	const {repo, dryRun, vpns, statusAt, running, queue} = snapshot;
 	const age = statusAt === undefined ? 'status pending' : `status ${formatAge(now - statusAt)}`;
+	const narrow = width < 120;
 	return (
 		<Box width={width} height={1} overflow="hidden">
 			<Text wrap="truncate-end">
-				<Text bold>{repo.name}</Text>
+				{dryRun ? (
+					<Text bold color="yellow">
+						{'[DRY-RUN] '}
+					</Text>
+				) : null}
+				<Text bold>{narrow ? truncate(repo.name, 20) : repo.name}</Text>
 				<Text dimColor> on </Text>
 				<Text bold color="cyan">
-					{repo.branch}
+					{narrow ? truncate(repo.branch, 24) : repo.branch}
 				</Text>
 				<Text dimColor> @ </Text>
 				<Text>{shortSha(repo.localSha)}</Text>
-				{dryRun ? (
-					<Text bold color="yellow">
-						{'  [DRY-RUN]'}
-					</Text>
-				) : null}
 				{vpns.map((vpn) => (
 					<Text key={vpn.name}>
 						<Text dimColor>{'  vpn '}</Text>

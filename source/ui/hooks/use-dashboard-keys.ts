@@ -26,6 +26,10 @@ type DashboardKeys = {
  * (confirm: y/n, quit: y/n, branch picker) get them from their own useInput; here only `q` and
  * Ctrl-C pass through those modes, as "quit".
  */
+function ifAny(names: string[], run: (names: string[]) => void): void {
+	if (names.length > 0) run(names);
+}
+
 export function useDashboardKeys({remotes, ops, quit, view, defaults}: DashboardKeys): void {
 	const service = useSyncService();
 	const setView = (change: Partial<ViewState>): void => view.update((state) => ({...state, ...change}));
@@ -34,9 +38,10 @@ export function useDashboardKeys({remotes, ops, quit, view, defaults}: Dashboard
 		'move-up': () => remotes.move(-1),
 		'move-down': () => remotes.move(1),
 		mark: remotes.toggleMark,
-		push: () => ops.push(remotes.targets()),
+		// No row, no target: an empty list must never reach the engine (it could mean "all").
+		push: () => ifAny(remotes.targets(), ops.push),
 		'push-all': ops.pushAll,
-		fetch: () => ops.fetch(remotes.targets()),
+		fetch: () => ifAny(remotes.targets(), ops.fetch),
 		'fetch-all': () => ops.fetch(),
 		// h is a health check of everything unless the user narrowed it with marks (see help).
 		health: () => {

@@ -45,6 +45,11 @@ export function summarizeReport(kind: string, report: OperationReport): string {
 	return `${kind}: ${parts.length > 0 ? parts.join(' · ') : 'nothing to do'}${notes}`;
 }
 
+function reportNotice(kind: string, report: OperationReport, suffix = ''): Notice {
+	const {failed, blocked} = report.summary;
+	return {level: failed > 0 || blocked > 0 ? 'error' : 'info', text: summarizeReport(kind, report) + suffix};
+}
+
 function summarizeHealth(results: HealthResult[]): string {
 	const down = results.filter((result) => !result.reachable).length;
 	return `health: ${results.length - down} reachable${down > 0 ? ` · ${down} unreachable` : ''}`;
@@ -82,10 +87,9 @@ export function useOperation(): OperationApi {
 	}, [inFlightStore]);
 
 	const runPush = useCallback(
-		(options: {remotes?: string[]; allRemotes?: boolean; force?: boolean}) => {
+		(options: {remotes?: string[]; allRemotes?: boolean}) => {
 			start('push', () => service.push(options), (report) => {
-				// A forced push that asks again is the engine contradicting itself: say so, never loop.
-				const asks = options.force ? [] : report.needsConfirmation;
+				const asks = report.needsConfirmation;
 				if (asks.length > 0) {
 					pendingStore.update((queue) => [
 						...queue,
@@ -93,8 +97,7 @@ export function useOperation(): OperationApi {
 					]);
 				}
 
-				const text = summarizeReport('push', report);
-				return {level: report.summary.failed > 0 || report.summary.blocked > 0 ? 'error' : 'info', text: asks.length > 0 ? `${text} · ${plural(asks.length, 'force push')} to confirm` : text};
+				return reportNotice('push', report, asks.length > 0 ? ` · ${plural(asks.length, 'force push')} to confirm` : '');
 			});
 		},
 		[service, start, pendingStore],
@@ -105,10 +108,11 @@ export function useOperation(): OperationApi {
 			const [first, ...rest] = pendingStore.get();
 			if (!first || first !== confirmation) return;
 			pendingStore.set(rest);
-			if (confirmed) runPush({remotes: [first.remote], force: true});
-			else setNotice({level: 'info', text: `force push of ${first.branch} to ${first.remote} cancelled`});
+			if (confirmed) {
+				start('force push', () => service.confirmForcePush(first), (report) => reportNotice(`force push of ${first.branch} to ${first.remote}`, report));
+			} else setNotice({level: 'info', text: `force push of ${first.branch} to ${first.remote} cancelled`});
 		},
-		[pendingStore, runPush],
+		[pendingStore, service, start],
 	);
 
 	return useMemo<OperationApi>(
@@ -121,9 +125,9 @@ export function useOperation(): OperationApi {
 			refresh: () => start('status', () => service.refreshStatus(), () => undefined),
 			push: (remotes) => runPush({remotes}),
 			pushAll: () => runPush({allRemotes: true}),
-			fetch: (remotes) => start('fetch', () => service.fetch({remotes}), (report) => ({level: report.summary.failed > 0 ? 'error' : 'info', text: summarizeReport('fetch', report)})),
+			fetch: (remotes) => start('fetch', () => service.fetch({remotes}), (report) => reportNotice('fetch', report)),
 			health: (remotes) => start('health check', () => service.healthCheck({remotes}), (results) => ({level: results.every((result) => result.reachable) ? 'info' : 'error', text: summarizeHealth(results)})),
-			retryQueue: () => start('queue retry', () => service.processQueue(), (report) => ({level: report.summary.failed > 0 ? 'error' : 'info', text: summarizeReport('queue', report)})),
+			retryQueue: () => start('queue retry', () => service.processQueue(), (report) => reportNotice('queue', report)),
 			setDryRun: (dryRun) => start('dry-run', async () => service.setDryRun(dryRun), () => ({level: 'info', text: dryRun ? 'dry-run on: nothing will be pushed' : 'dry-run off'})),
 			setBranch: (branch) => start('switching branch', () => service.setBranch(branch), () => ({level: 'info', text: `showing branch ${branch}`})),
 			confirmForce: (confirmation) => answer(confirmation, true),

@@ -1,0 +1,40 @@
+import {delay} from './proc.mjs';
+
+/**
+ * Start `--tui` in a tmux session and wait for its first frame: the header line
+ * "<repo> on <branch>". Resolves {ms} from the spawn of the session to the first capture
+ * showing it, or {unavailable: reason} when no dashboard shows up (the process exits or
+ * prints something else until `timeoutMs`): the caller reports n/a instead of failing.
+ */
+export async function startDashboard(tmux, name, {command, cwd, repoName, branch = 'main', timeoutMs = 20_000}) {
+	const header = new RegExp(`${repoName} on ${branch}\\b`);
+	const started = performance.now();
+	tmux.newSession(name, command, {cwd});
+	let screen = '';
+	while (performance.now() - started < timeoutMs) {
+		screen = tmux.capture(name) ?? '';
+		if (header.test(screen)) return {ms: performance.now() - started, screen};
+		if (tmux.isDead(name)) break;
+		await delay(15);
+	}
+	const lastWords = screen.split('\n').map(l => l.trimEnd()).filter(Boolean).slice(0, 3).join(' | ');
+	return {unavailable: `dashboard not available${lastWords ? `: "${lastWords.slice(0, 120)}"` : ''}`};
+}
+
+/** Poll the screen until `test(screen)` holds; undefined after `timeoutMs`. */
+export async function waitForScreen(tmux, name, test, {timeoutMs = 30_000, intervalMs = 50} = {}) {
+	const deadline = performance.now() + timeoutMs;
+	while (performance.now() < deadline) {
+		const screen = tmux.capture(name) ?? '';
+		if (test(screen)) return screen;
+		await delay(intervalMs);
+	}
+	return undefined;
+}
+
+/** Quit politely (q), then make sure the session is gone. */
+export async function quitDashboard(tmux, name) {
+	tmux.sendKeys(name, 'q');
+	for (let i = 0; i < 40 && !tmux.isDead(name); i++) await delay(50);
+	tmux.killSession(name);
+}

@@ -1,0 +1,79 @@
+import {writeFileSync} from 'node:fs';
+import path from 'node:path';
+import {afterAll, beforeAll, vi} from 'vitest';
+import {loadConfig} from '../../../source/core/config/load.js';
+import type {SyncEvent} from '../../../source/core/events.js';
+import {QueueStore} from '../../../source/core/queue/queue-store.js';
+import {listLocalBranches, readRepoInfo} from '../../../source/core/service/repo-info.js';
+import type {SyncSnapshot} from '../../../source/core/snapshot.js';
+import {SyncService} from '../../../source/core/sync-service.js';
+import {TrustStore} from '../../../source/core/trust/trust-store.js';
+import {isolatedHome, onCleanup, tempDir} from '../../harness/index.js';
+
+/** Product code runs git with process.env: point it at the isolated HOME, as on a clean machine. */
+export function isolateProductGit(): void {
+	beforeAll(() => {
+		vi.stubEnv('HOME', isolatedHome());
+		vi.stubEnv('XDG_CONFIG_HOME', path.join(isolatedHome(), '.config'));
+		vi.stubEnv('GIT_CONFIG_NOSYSTEM', '1');
+	});
+	afterAll(() => {
+		vi.unstubAllEnvs();
+	});
+}
+
+export type ServiceSetup = {
+	/** `.remotesyncrc.json` contents (snake_case, as a user writes it). */
+	config?: object;
+	/** Approve the repo file's VPN commands in the (temporary) trust store first. Default true. */
+	trusted?: boolean;
+	dryRun?: boolean;
+};
+
+/**
+ * A SyncService built exactly the way the CLI builds it (source/cli/main.ts): repo info,
+ * loadConfig (repo file, no user file, no environment), the repository's QueueStore and a
+ * TrustStore in a temp directory. Disposed after the test.
+ */
+export async function serviceFor(repo: string, setup: ServiceSetup = {}): Promise<{service: SyncService; trust: TrustStore; configFile: string}> {
+	const configFile = path.join(repo, '.remotesyncrc.json');
+	writeFileSync(configFile, JSON.stringify(setup.config ?? {}, null, 2));
+	const info = await readRepoInfo(repo);
+	const config = await loadConfig({cwd: repo, env: {}, userConfigDir: tempDir('rst-user-config-'), cli: {dryRun: setup.dryRun}});
+	const trust = new TrustStore({cwd: tempDir('rst-trust-')});
+	if (setup.trusted ?? true) trust.trust(configFile, config.remotes.flatMap(remote => (remote.vpn?.source ? [remote.vpn] : [])));
+	const localBranches = await listLocalBranches(repo);
+	const queue = await QueueStore.open(repo);
+	const service = new SyncService({cwd: repo, config, repo: info, branch: info.currentBranch ?? 'main', localBranches, queue, trust});
+	onCleanup(async () => service.dispose());
+	return {service, trust, configFile};
+}
+
+/** Every event and every snapshot the service publishes, in order. */
+export type Recording = {events: SyncEvent[]; snapshots: SyncSnapshot[]; stop(): void};
+
+export function record(service: SyncService): Recording {
+	const events: SyncEvent[] = [];
+	const snapshots: SyncSnapshot[] = [];
+	const offEvents = service.on(event => events.push(event));
+	const offSnapshots = service.subscribe(() => snapshots.push(service.getSnapshot()));
+	return {
+		events,
+		snapshots,
+		stop() {
+			offEvents();
+			offSnapshots();
+		},
+	};
+}
+
+/** Events of each operation id, in the order they were emitted. */
+export function byOperation(events: readonly SyncEvent[]): Map<string, SyncEvent[]> {
+	const operations = new Map<string, SyncEvent[]>();
+	for (const event of events) {
+		if (!('id' in event)) continue;
+		operations.set(event.id, [...(operations.get(event.id) ?? []), event]);
+	}
+
+	return operations;
+}
