@@ -7,8 +7,6 @@
  */
 export type HookKind = 'pre-push' | 'post-commit';
 
-export const hookKinds: readonly HookKind[] = ['pre-push', 'post-commit'];
-
 export const hookMarker = '# remote-sync hook (managed by `remote-sync install-hook`; remove with `remote-sync uninstall-hook`)';
 /** The user's own hook, kept byte for byte beside ours and run first. */
 export const chainedSuffix = '.before-remote-sync';

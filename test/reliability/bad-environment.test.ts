@@ -1,11 +1,12 @@
-import {existsSync} from 'node:fs';
+import {existsSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
 import {loadConfig} from '../../source/core/config/load.js';
 import {ConfigError} from '../../source/core/errors.js';
 import {runCli} from '../cli/run-cli.js';
-import {addBareRemote, isolatedHome, makeRepo, tempDir} from '../harness/index.js';
-import {canary, expectCleanEnd} from './support.js';
+import {addBareRemote, forSuite, isolatedHome, makeRepo, tempDir} from '../harness/index.js';
+import {expectCleanEnd} from './support.js';
 
 /**
  * REMOTE_SYNC_* values from a hostile or careless environment (SPEC §2: "an invalid value is
@@ -13,7 +14,8 @@ import {canary, expectCleanEnd} from './support.js';
  * documented grammar, not the product's parser.
  */
 
-const pwned = canary();
+// A fixed path per worker, removed with the suite: the cases are built before any hook runs.
+const pwned = path.join(tmpdir(), `rst-env-canary-${process.pid}`);
 const shellish = [`yes; touch ${pwned}`, `$(touch ${pwned})`, `\`touch ${pwned}\``, `1 && touch ${pwned}`];
 const numbers = ['-1', '0', '1e309', '1e3', '4.0', '0x10', '٤', '99999999999999999999', '9007199254740993', 'Infinity', 'NaN', '+4', '4 4', '1_000'];
 const words = ['yes', 'YES', ' no ', 'True', '0', '1', 'ja', 'ture', 'on', 'off', 'y', '', ' ', 'ünï', '\t1\t'];
@@ -38,16 +40,19 @@ const cases: Array<{name: string; value: string; ok: boolean}> = [
 
 let repo: string;
 let userDir: string;
-beforeAll(() => {
+beforeAll(async () => {
 	vi.stubEnv('HOME', isolatedHome());
 	vi.stubEnv('XDG_CONFIG_HOME', path.join(isolatedHome(), '.config'));
 	vi.stubEnv('GIT_CONFIG_NOSYSTEM', '1');
-	repo = makeRepo();
-	addBareRemote(repo, 'origin');
-	userDir = tempDir('rst-xdg-');
+	await forSuite(() => {
+		repo = makeRepo();
+		addBareRemote(repo, 'origin');
+		userDir = tempDir('rst-xdg-');
+	});
 });
 afterAll(() => {
 	vi.unstubAllEnvs();
+	rmSync(pwned, {force: true});
 });
 
 describe(`hostile REMOTE_SYNC_* values (${cases.length} of them)`, () => {
