@@ -36,6 +36,8 @@ export type RemoteRow = {
 	/** Sync state of the selected branch on this remote. */
 	status?: RemoteBranchStatus;
 	health?: HealthResult;
+	/** When `health` was measured (ms since epoch): the row shows the newer of health and lastResult. */
+	healthAt?: number;
 	vpn?: VpnState;
 	/** Entries waiting in the offline queue for this remote. */
 	queued: number;

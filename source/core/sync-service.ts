@@ -43,6 +43,7 @@ export class SyncService implements SyncServiceApi {
 	private branch: string;
 	private operationCounter = 0;
 	private disposed?: Promise<void>;
+	private readonly inflight = new Set<Promise<unknown>>();
 
 	constructor(private readonly options: SyncServiceOptions) {
 		this.dryRun = options.config.settings.dryRun;
@@ -104,21 +105,33 @@ export class SyncService implements SyncServiceApi {
 		await this.status(options);
 	}
 
-	async push(options: {remotes?: string[]; allRemotes?: boolean; force?: boolean; branches?: string[]}): Promise<PushOutcome> {
+	push(options: {remotes?: string[]; allRemotes?: boolean; force?: boolean; branches?: string[]}): Promise<PushOutcome> {
+		return this.track(this.runPush(options));
+	}
+
+	private async runPush(options: {remotes?: string[]; allRemotes?: boolean; force?: boolean; branches?: string[]}): Promise<PushOutcome> {
 		const remotes = options.allRemotes ? this.options.config.remotes : remotesNamed(this.context, options.remotes);
 		const outcome = await pushBranches(this.context, {remotes, branches: options.branches ?? [this.branch], force: options.force ?? false});
 		await this.status({fetch: false}).catch(() => undefined);
 		return outcome;
 	}
 
-	async confirmForcePush(confirmation: PendingConfirmation): Promise<OperationReport> {
+	confirmForcePush(confirmation: PendingConfirmation): Promise<OperationReport> {
+		return this.track(this.runConfirmedForcePush(confirmation));
+	}
+
+	private async runConfirmedForcePush(confirmation: PendingConfirmation): Promise<OperationReport> {
 		const remotes = remotesNamed(this.context, [confirmation.remote]);
 		const outcome = await pushBranches(this.context, {remotes, branches: [confirmation.branch], force: true, confirmed: confirmation});
 		await this.status({fetch: false}).catch(() => undefined);
 		return outcome;
 	}
 
-	async fetch(options: {remotes?: string[]}): Promise<OperationReport> {
+	fetch(options: {remotes?: string[]}): Promise<OperationReport> {
+		return this.track(this.runFetch(options));
+	}
+
+	private async runFetch(options: {remotes?: string[]}): Promise<OperationReport> {
 		const remotes = remotesNamed(this.context, options.remotes);
 		const {report} = await fetchRemotes(this.context, remotes);
 		await this.status({fetch: false}).catch(() => undefined);
@@ -126,13 +139,21 @@ export class SyncService implements SyncServiceApi {
 		return report;
 	}
 
-	async healthCheck(options: {remotes?: string[]}): Promise<HealthResult[]> {
+	healthCheck(options: {remotes?: string[]}): Promise<HealthResult[]> {
+		return this.track(this.runHealthCheck(options));
+	}
+
+	private async runHealthCheck(options: {remotes?: string[]}): Promise<HealthResult[]> {
 		const results = await checkHealth(this.context, remotesNamed(this.context, options.remotes));
 		await this.retryQueuedFor(results.filter(result => result.reachable).map(result => result.name));
 		return results;
 	}
 
-	async processQueue(filter: QueueFilter = {}): Promise<OperationReport> {
+	processQueue(filter: QueueFilter = {}): Promise<OperationReport> {
+		return this.track(this.runProcessQueue(filter));
+	}
+
+	private async runProcessQueue(filter: QueueFilter): Promise<OperationReport> {
 		const report = await retryQueue(this.context, filter);
 		await this.status({fetch: false}).catch(() => undefined);
 		return report;
@@ -166,9 +187,21 @@ export class SyncService implements SyncServiceApi {
 		this.disposed ??= (async () => {
 			this.abort.abort();
 			killAllGitProcesses();
+			// Work in flight ends quickly now (git killed, VPN connects aborted). Let it finish its
+			// queue writes: exiting in the middle of one would leave the queue locked.
+			await Promise.all([this.vpn.disconnectAll(), settleWithin([...this.inflight], disposeWaitMs)]);
+			killAllGitProcesses();
 			await this.vpn.disconnectAll();
 		})();
 		return this.disposed;
+	}
+
+	/** Remembers an operation until it settles, so dispose() can wait for it. */
+	private track<T>(work: Promise<T>): Promise<T> {
+		this.inflight.add(work);
+		const forget = () => this.inflight.delete(work);
+		work.then(forget, forget);
+		return work;
 	}
 
 	/** Remotes that became reachable get their queued pushes delivered (SPEC §4). */
@@ -181,6 +214,20 @@ export class SyncService implements SyncServiceApi {
 		this.bus.emit({type: 'warning', message: `retrying ${queued.length} queued push(es) to ${remotes.join(', ')}: reachable again`});
 		await retryQueue(this.context, {remotes});
 	}
+}
+
+// Long enough for a queue write behind a busy lock; short beside the signal handler's deadline.
+const disposeWaitMs = 5000;
+
+/** Resolves when every promise has settled, or after `ms`, whichever comes first. */
+async function settleWithin(work: ReadonlyArray<Promise<unknown>>, ms: number): Promise<void> {
+	if (work.length === 0) return;
+	let timer: NodeJS.Timeout | undefined;
+	const deadline = new Promise<void>(resolve => {
+		timer = setTimeout(resolve, ms);
+	});
+	await Promise.race([Promise.allSettled(work), deadline]);
+	clearTimeout(timer);
 }
 
 function initialSnapshot(options: SyncServiceOptions): SyncSnapshot {

@@ -82,12 +82,18 @@ describe('dashboard in a real terminal (tmux)', () => {
 		for (const name of ['alpha', 'beta', 'fast', 'inside'] as const) expect(git(fixture.bares[name], 'rev-parse', 'main'), name).toBe(fixture.localSha);
 		expect(readFileSync(fixture.vpnLog, 'utf8')).toMatch(/^connect\n/);
 
+		// guarded (force_push: warn) asks before forcing: the default answer keeps its commits.
+		await terminal.waitFor(s => s.includes('Force-push main to guarded'), {message: 'push all did not ask about guarded'});
+		terminal.press('n');
+		await terminal.waitFor(s => !s.includes('Force-push'));
+		expect(git(fixture.bares.guarded, 'rev-parse', 'main')).not.toBe(fixture.localSha);
+
 		terminal.press('F');
 		await terminal.waitFor(s => /fetch/.test(rowOf(s, 'fast')), {message: 'F did not fetch'});
 		terminal.press('h');
 		await terminal.waitFor(s => /\d+ms/.test(rowOf(s, 'fast')) && /unreachable/.test(rowOf(s, 'dead')), {message: 'h did not health-check'});
 		terminal.press('r');
-		await terminal.waitFor(s => /process-queue|queue/.test(rowOf(s, 'dead')), {message: 'r did not retry the queue'});
+		await terminal.waitFor(s => /process-queue (queued|failed)/.test(rowOf(s, 'dead')) && /1 queued/.test(rowOf(s, 'dead')), {message: 'r did not retry the queue'});
 
 		terminal.press('q');
 		await terminal.waitFor(() => terminal.exited(), {message: 'q did not quit', timeoutMs: 20_000});
@@ -146,16 +152,19 @@ describe('dashboard in a real terminal (tmux)', () => {
 		const screen = terminal.screen();
 		for (const line of screen.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
 		terminal.press('?');
-		await terminal.waitFor(s => /help/i.test(s) && /push all/i.test(s), {message: '? showed no help'});
+		await terminal.waitFor(s => /help/i.test(s) && /push all/i.test(s) && /mark/i.test(s), {message: '? showed no help'});
 		terminal.press('?');
+		await terminal.waitFor(s => rowOf(s, 'alpha') !== '' && !/keys/i.test(s), {message: '? did not close the help'});
 		terminal.press('@');
-		await terminal.waitFor(s => /\$ git|log/i.test(s), {message: '@ showed no log'});
+		await terminal.waitFor(s => /^log\b/m.test(s), {message: '@ showed no log'});
 		terminal.press('@');
+		await terminal.waitFor(s => !/^log\b/m.test(s));
 		terminal.press('Enter');
-		await terminal.waitFor(s => /force push|policy/i.test(s), {message: 'enter showed no details'});
+		await terminal.waitFor(s => /force push/i.test(s), {message: 'enter showed no details'});
 		terminal.press('b');
 		await terminal.waitFor(s => /branch/i.test(s) && s.includes('main'), {message: 'b showed no branch picker'});
 		terminal.press('Escape');
+		await terminal.waitFor(s => !/Branch\s+\(/.test(s), {message: 'esc did not close the branch picker'});
 		terminal.press('q');
 		await terminal.waitFor(() => terminal.exited());
 	});

@@ -10,11 +10,13 @@ import {delay} from '../harness/process.js';
 export type Terminal = {
 	socket: string;
 	screen(): string;
+	/** The screen with its scrollback. */
+	history(): string;
 	/** Keys by tmux name: 'j', 'Enter', 'Space', 'C-c', 'Up'. */
 	press(...keys: string[]): void;
 	type(text: string): void;
 	waitFor(predicate: (screen: string) => boolean, options?: {timeoutMs?: number; message?: string}): Promise<string>;
-	/** The pane's process has exited (remain-on-exit keeps the pane for reading). */
+	/** The program has exited (its wrapper printed "[exited N]"; remain-on-exit keeps the pane). */
 	exited(): boolean;
 	exitStatus(): number | undefined;
 	panePid(): number | undefined;
@@ -29,11 +31,15 @@ function tmux(socket: string, ...args: string[]): string {
 export async function openTerminal(command: string, options: {cwd: string; columns?: number; rows?: number; env?: Record<string, string>}): Promise<Terminal> {
 	const socket = `rst-e2e-${process.pid}-${randomBytes(4).toString('hex')}`;
 	const env = Object.entries({TERM: 'xterm-256color', ...options.env}).map(([key, value]) => `${key}=${shellQuote(value)}`).join(' ');
-	tmux(socket, '-f', '/dev/null', 'new-session', '-d', '-s', 'e2e', '-x', String(options.columns ?? 120), '-y', String(options.rows ?? 36), '-c', options.cwd, `env ${env} ${command}`);
+	// The shell prints the program's exit status on the normal screen after it ends: seeing it
+	// also proves the alternate screen was left.
+	const wrapped = `env ${env} ${command}; echo "[exited $?]"`;
+	tmux(socket, '-f', '/dev/null', 'new-session', '-d', '-s', 'e2e', '-x', String(options.columns ?? 120), '-y', String(options.rows ?? 36), '-c', options.cwd, wrapped);
 	tmux(socket, 'set-option', '-t', 'e2e', 'remain-on-exit', 'on');
 	const terminal: Terminal = {
 		socket,
 		screen: () => tmux(socket, 'capture-pane', '-p', '-t', 'e2e'),
+		history: () => tmux(socket, 'capture-pane', '-p', '-t', 'e2e', '-S', '-500'),
 		press: (...keys) => void tmux(socket, 'send-keys', '-t', 'e2e', ...keys),
 		type: text => void tmux(socket, 'send-keys', '-t', 'e2e', '-l', text),
 		async waitFor(predicate, waitOptions = {}) {
@@ -47,10 +53,10 @@ export async function openTerminal(command: string, options: {cwd: string; colum
 
 			throw new Error(`${waitOptions.message ?? 'screen never matched'}; last screen:\n${last}`);
 		},
-		exited: () => tmux(socket, 'display-message', '-p', '-t', 'e2e', '#{pane_dead}').trim() === '1',
+		exited: () => /\[exited \d+\]/.test(terminal.history()),
 		exitStatus() {
-			const status = tmux(socket, 'display-message', '-p', '-t', 'e2e', '#{pane_dead_status}').trim();
-			return status === '' ? undefined : Number(status);
+			const match = /\[exited (\d+)\]/.exec(terminal.history());
+			return match ? Number(match[1]) : undefined;
 		},
 		panePid() {
 			const pid = Number(tmux(socket, 'display-message', '-p', '-t', 'e2e', '#{pane_pid}').trim());

@@ -38,6 +38,13 @@ describe('keys (SPEC §5)', () => {
 		expect(service.callsOf('push')[0]?.options).toEqual({remotes: ['mirror']});
 	});
 
+	it('honours keys that arrive in one chunk ("jjp", as tmux or a paste sends them)', async () => {
+		const {app, service} = await dashboard();
+		app.press('jjp');
+		await waitFor(() => service.callsOf('push').length === 1);
+		expect(service.callsOf('push')[0]?.options).toEqual({remotes: ['mirror']});
+	});
+
 	it('p pushes the selected remote when none is marked', async () => {
 		const {app, service} = await dashboard();
 		app.press('j');

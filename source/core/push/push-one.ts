@@ -5,6 +5,7 @@ import {runGit, type GitOutput} from '../git/runner.js';
 import type {ErrorClass, OperationResult, Progress} from '../model.js';
 import {withRetry} from '../retry.js';
 import {pushArgv, remoteArgument, branchRef} from './argv.js';
+import {lostRefUpdateRace, remoteNowHas} from './concurrent-update.js';
 import {describeFailure} from './failure.js';
 import {noUrlFailure, planPush, type PushPlan} from './plan.js';
 import {decidePush} from './policy.js';
@@ -111,6 +112,12 @@ async function attemptPush(request: PushRequest, getPlan: () => Promise<PushPlan
 	});
 	request.onCommand?.(output);
 	const attempt = interpretPush({output, ref: branchRef(branch), request, plan, forced: leaseSha !== undefined});
+	if (attempt.status === 'rejected' && !request.dryRun && lostRefUpdateRace(output)) {
+		if (await remoteNowHas({cwd: request.cwd, target, remote, branch, sha: request.localSha, signal})) {
+			return {status: 'up-to-date', message: `${branch} is already up to date on ${remote.name} (another push delivered it at the same moment)`, output: readableOutput(output)};
+		}
+	}
+
 	return {...base, ...attempt, output: readableOutput(output)};
 }
 

@@ -51,3 +51,22 @@ export function startOperation(context: ServiceContext, kind: OperationKind, rem
 		},
 	};
 }
+
+/**
+ * Runs `body` as one operation that always finishes: even if the body throws, the row's
+ * activity clears and `running` comes back down (a leaked count would make quit ask forever).
+ */
+export async function withOperation<T>(
+	context: ServiceContext,
+	kind: OperationKind,
+	remote: string,
+	branch: string | undefined,
+	body: (operation: OperationHandle) => Promise<T>,
+): Promise<T> {
+	const operation = startOperation(context, kind, remote, branch);
+	try {
+		return await body(operation);
+	} finally {
+		operation.finish();
+	}
+}

@@ -1,7 +1,7 @@
 import type {ResolvedRemote} from '../config/schema.js';
 import type {GitFailure, OperationReport, OperationResult} from '../model.js';
 import {fetchRemote} from '../status/fetch.js';
-import {startOperation} from './activity.js';
+import {withOperation} from './activity.js';
 import {mapBounded} from './bounded.js';
 import {commandLogger} from './command-log.js';
 import type {ServiceContext} from './context.js';
@@ -23,33 +23,34 @@ export async function fetchRemotes(context: ServiceContext, remotes: readonly Re
 }
 
 async function fetchOne(context: ServiceContext, remote: ResolvedRemote): Promise<FetchOutcome> {
-	const operation = startOperation(context, 'fetch', remote.name, '*');
-	if (context.dryRun()) {
-		// Fetching changes only remote-tracking refs, but dry-run promises nothing changes.
-		const outcome = {remote: remote.name, ok: true, durationMs: 0};
-		operation.finish({...toResult(outcome, remote), message: `would fetch ${remote.name}`});
-		return outcome;
-	}
+	return withOperation(context, 'fetch', remote.name, '*', async operation => {
+		if (context.dryRun()) {
+			// Fetching changes only remote-tracking refs, but dry-run promises nothing changes.
+			const outcome = {remote: remote.name, ok: true, durationMs: 0};
+			operation.finish({...toResult(outcome, remote), message: `would fetch ${remote.name}`});
+			return outcome;
+		}
 
-	operation.progress({phase: remote.vpn ? 'vpn' : 'connecting'});
-	const started = Date.now();
-	const outcome: FetchOutcome = await withVpn(
-		context,
-		remote,
-		async () => {
-			operation.progress({phase: 'connecting'});
-			return fetchRemote({
-				cwd: context.cwd,
-				remote,
-				timeoutSeconds: remote.timeoutSeconds,
-				signal: context.signal,
-				onCommand: commandLogger(context, operation.id, remote.name),
-			});
-		},
-		reason => ({remote: remote.name, ok: false, durationMs: Date.now() - started, failure: {class: 'vpn-down', message: reason}}),
-	);
-	operation.finish(toResult(outcome, remote));
-	return outcome;
+		operation.progress({phase: remote.vpn ? 'vpn' : 'connecting'});
+		const started = Date.now();
+		const outcome: FetchOutcome = await withVpn(
+			context,
+			remote,
+			async () => {
+				operation.progress({phase: 'connecting'});
+				return fetchRemote({
+					cwd: context.cwd,
+					remote,
+					timeoutSeconds: remote.timeoutSeconds,
+					signal: context.signal,
+					onCommand: commandLogger(context, operation.id, remote.name),
+				});
+			},
+			reason => ({remote: remote.name, ok: false, durationMs: Date.now() - started, failure: {class: 'vpn-down', message: reason}}),
+		);
+		operation.finish(toResult(outcome, remote));
+		return outcome;
+	});
 }
 
 function toResult(outcome: FetchOutcome, remote: ResolvedRemote): OperationResult {

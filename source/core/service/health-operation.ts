@@ -2,7 +2,7 @@ import type {ResolvedRemote} from '../config/schema.js';
 import type {HealthResult} from '../model.js';
 import {redactUrl} from '../git/redact.js';
 import {probeRemote} from '../status/health.js';
-import {startOperation} from './activity.js';
+import {withOperation} from './activity.js';
 import {mapBounded} from './bounded.js';
 import type {ServiceContext} from './context.js';
 import {withVpn} from './with-vpn.js';
@@ -13,8 +13,8 @@ export async function checkHealth(context: ServiceContext, remotes: readonly Res
 	return mapBounded(
 		remotes,
 		context.config.settings.maxWorkers,
-		async remote => {
-			const operation = startOperation(context, 'health', remote.name);
+		async remote =>
+			withOperation(context, 'health', remote.name, undefined, async operation => {
 			operation.progress({phase: remote.vpn ? 'vpn' : 'connecting'});
 			const result = await withVpn(
 				context,
@@ -24,15 +24,14 @@ export async function checkHealth(context: ServiceContext, remotes: readonly Res
 			);
 			const withVpnName = remote.vpn ? {...result, vpn: remote.vpn.name} : result;
 			context.bus.emit({type: 'health', id: operation.id, result: withVpnName});
-			context.store.updateRow(remote.name, row => ({...row, health: withVpnName}));
+			context.store.updateRow(remote.name, row => ({...row, health: withVpnName, healthAt: Date.now()}));
 			context.store.log({
 				level: withVpnName.reachable ? 'info' : 'warn',
 				text: `health ${remote.name}: ${withVpnName.class}${withVpnName.reachable ? ` (${withVpnName.latencyMs} ms)` : withVpnName.error ? ` — ${withVpnName.error}` : ''}`,
 				durationMs: withVpnName.latencyMs,
 			});
-			operation.finish();
 			return withVpnName;
-		},
+			}),
 		(remote, error): HealthResult => ({name: remote.name, url: redactUrl(remote.url), reachable: false, class: 'other', latencyMs: 0, error: String(error)}),
 	);
 }

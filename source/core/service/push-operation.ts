@@ -6,7 +6,7 @@ import type {PushPlan} from '../push/plan.js';
 import {pushOne} from '../push/push-one.js';
 import type {PendingConfirmation} from '../snapshot.js';
 import {readRefs, localSha} from '../status/refs.js';
-import {startOperation} from './activity.js';
+import {withOperation} from './activity.js';
 import {mapBounded} from './bounded.js';
 import {commandLogger} from './command-log.js';
 import type {ServiceContext} from './context.js';
@@ -74,51 +74,52 @@ async function pushJob(context: ServiceContext, job: Job, force: boolean): Promi
 	const {remote, branch} = job;
 	if (!job.localSha) return skip(remote, branch, `branch ${branch} does not exist locally`);
 	const localSha = job.localSha;
-	const operation = startOperation(context, 'push', remote.name, branch);
-	const started = Date.now();
-	operation.progress({phase: remote.vpn ? 'vpn' : 'connecting'});
-	const dryRun = context.dryRun();
-	let result = await withVpn(
-		context,
-		remote,
-		async () => {
-			operation.progress({phase: 'connecting'});
-			return pushOne({
-				cwd: context.cwd,
-				remote,
+	return withOperation(context, 'push', remote.name, branch, async operation => {
+		const started = Date.now();
+		operation.progress({phase: remote.vpn ? 'vpn' : 'connecting'});
+		const dryRun = context.dryRun();
+		let result = await withVpn(
+			context,
+			remote,
+			async () => {
+				operation.progress({phase: 'connecting'});
+				return pushOne({
+					cwd: context.cwd,
+					remote,
+					branch,
+					localSha,
+					force,
+					dryRun,
+					retryBaseDelaySeconds: context.config.settings.retryBaseDelaySeconds,
+					retryMaxDelaySeconds: context.config.settings.retryMaxDelaySeconds,
+					signal: context.signal,
+					onProgress: progress => operation.progress(progress),
+					onCommand: commandLogger(context, operation.id, remote.name),
+					plan: job.plan,
+				});
+			},
+			(reason, cause): OperationResult => ({
+				remote: remote.name,
 				branch,
-				localSha,
-				force,
-				dryRun,
-				retryBaseDelaySeconds: context.config.settings.retryBaseDelaySeconds,
-				retryMaxDelaySeconds: context.config.settings.retryMaxDelaySeconds,
-				signal: context.signal,
-				onProgress: progress => operation.progress(progress),
-				onCommand: commandLogger(context, operation.id, remote.name),
-				plan: job.plan,
-			});
-		},
-		(reason, cause): OperationResult => ({
-			remote: remote.name,
-			branch,
-			// Not a failure: the real run would connect first; what the push would do is unknown.
-			...(cause === 'dry-run' ? {status: 'skipped' as const, message: reason} : {status: 'failed' as const, error: reason, errorClass: 'vpn-down' as const}),
-			durationMs: Date.now() - started,
-			attempts: 0,
-			sha: localSha,
-		}),
-	);
-	if (remote.vpn) result = {...result, vpn: remote.vpn.name};
+				// Not a failure: the real run would connect first; what the push would do is unknown.
+				...(cause === 'dry-run' ? {status: 'skipped' as const, message: reason} : {status: 'failed' as const, error: reason, errorClass: 'vpn-down' as const}),
+				durationMs: Date.now() - started,
+				attempts: 0,
+				sha: localSha,
+			}),
+		);
+		if (remote.vpn) result = {...result, vpn: remote.vpn.name};
 
-	if (!dryRun && result.status === 'failed' && result.errorClass && (isTransient(result.errorClass) || result.errorClass === 'vpn-down')) {
-		result = await queueFailedPush(context, result, localSha);
-	} else if (!dryRun && (result.status === 'pushed' || result.status === 'up-to-date')) {
-		await forgetDeliveredEntry(context, remote.name, branch, localSha);
-	}
+		if (!dryRun && result.status === 'failed' && result.errorClass && (isTransient(result.errorClass) || result.errorClass === 'vpn-down')) {
+			result = await queueFailedPush(context, result, localSha);
+		} else if (!dryRun && (result.status === 'pushed' || result.status === 'up-to-date')) {
+			await forgetDeliveredEntry(context, remote.name, branch, localSha);
+		}
 
-	operation.progress({phase: 'done'});
-	operation.finish(result);
-	return result;
+		operation.progress({phase: 'done'});
+		operation.finish(result);
+		return result;
+	});
 }
 
 function confirmedPlan(confirmed: PendingConfirmation | undefined, remote: ResolvedRemote, branch: string): Partial<Job> {

@@ -1,7 +1,7 @@
 import type {OperationReport, OperationResult, QueueEntry} from '../model.js';
 import {pushOne} from '../push/push-one.js';
 import {processQueue} from '../queue/process-queue.js';
-import {startOperation} from './activity.js';
+import {withOperation} from './activity.js';
 import {commandLogger} from './command-log.js';
 import {findRemote, type ServiceContext} from './context.js';
 import {publishQueue} from './queue-bridge.js';
@@ -46,27 +46,28 @@ async function pushQueued(context: ServiceContext, entry: QueueEntry, sha: strin
 		};
 	}
 
-	const operation = startOperation(context, 'process-queue', remote.name, entry.branch);
-	const started = Date.now();
-	const result = await withVpn(
-		context,
-		remote,
-		async () =>
-			pushOne({
-				cwd: context.cwd,
-				remote,
-				branch: entry.branch,
-				localSha: sha,
-				force: false,
-				dryRun: context.dryRun(),
-				retryBaseDelaySeconds: context.config.settings.retryBaseDelaySeconds,
-				retryMaxDelaySeconds: context.config.settings.retryMaxDelaySeconds,
-				signal: context.signal,
-				onProgress: progress => operation.progress(progress),
-				onCommand: commandLogger(context, operation.id, remote.name),
-			}),
-		(reason): OperationResult => ({remote: remote.name, branch: entry.branch, status: 'failed', durationMs: Date.now() - started, attempts: 0, error: reason, errorClass: 'vpn-down'}),
-	);
-	operation.finish(result);
-	return remote.vpn ? {...result, vpn: remote.vpn.name} : result;
+	return withOperation(context, 'process-queue', remote.name, entry.branch, async operation => {
+		const started = Date.now();
+		const result = await withVpn(
+			context,
+			remote,
+			async () =>
+				pushOne({
+					cwd: context.cwd,
+					remote,
+					branch: entry.branch,
+					localSha: sha,
+					force: false,
+					dryRun: context.dryRun(),
+					retryBaseDelaySeconds: context.config.settings.retryBaseDelaySeconds,
+					retryMaxDelaySeconds: context.config.settings.retryMaxDelaySeconds,
+					signal: context.signal,
+					onProgress: progress => operation.progress(progress),
+					onCommand: commandLogger(context, operation.id, remote.name),
+				}),
+			(reason): OperationResult => ({remote: remote.name, branch: entry.branch, status: 'failed', durationMs: Date.now() - started, attempts: 0, error: reason, errorClass: 'vpn-down'}),
+		);
+		operation.finish(result);
+		return remote.vpn ? {...result, vpn: remote.vpn.name} : result;
+	});
 }

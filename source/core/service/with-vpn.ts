@@ -30,6 +30,8 @@ export async function withVpn<T>(
 		return probe.reachable;
 	};
 
+	// Shutting down (Ctrl-C): a connect started now would outlive the disconnect that is running.
+	if (context.signal.aborted) return onVpnDown(`vpn "${vpn.name}": not connected, the program is stopping`, 'down');
 	const gate = await context.vpn.acquire(vpn, isReachable);
 	if (!gate.ok) return onVpnDown(gate.reason, 'down');
 	if (context.dryRun()) {

@@ -84,7 +84,11 @@ async function run(command: string, options: RunCommandOptions, started: number)
 		timedOut = true;
 		killGroup(pid);
 	}, options.timeoutMs);
+	let exited = false;
 	const onAbort = () => {
+		// A command that already finished was not interrupted: a connect that succeeded must
+		// count as connected (and so be disconnected on shutdown), whenever the abort lands.
+		if (exited) return;
 		aborted = true;
 		killGroup(pid);
 	};
@@ -92,6 +96,7 @@ async function run(command: string, options: RunCommandOptions, started: number)
 	if (options.signal?.aborted) onAbort();
 	options.signal?.addEventListener('abort', onAbort, {once: true});
 	child.once('exit', () => {
+		exited = true;
 		setTimeout(() => {
 			child.stdout?.destroy();
 			child.stderr?.destroy();

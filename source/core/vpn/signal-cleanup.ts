@@ -16,12 +16,15 @@ const exitCodeFor = {SIGINT: 130, SIGTERM: 143} as const;
 type HandledSignal = keyof typeof exitCodeFor;
 
 const defaultDeadlineMs = 20_000;
+// Faster than anyone presses Ctrl-C twice; slower than a re-raised signal arrives.
+const echoWindowMs = 300;
 
 export function installSignalCleanup(cleanup: () => Promise<void>, options: SignalCleanupOptions = {}): () => void {
 	const exit = options.exit ?? ((code: number) => process.exit(code));
 	const deadlineMs = options.deadlineMs ?? defaultDeadlineMs;
 	let running: Promise<void> | undefined;
 	let signalled = false;
+	let first: {signal: HandledSignal; at: number} | undefined;
 
 	const runOnce = async (): Promise<void> => {
 		running ??= Promise.resolve()
@@ -35,11 +38,16 @@ export function installSignalCleanup(cleanup: () => Promise<void>, options: Sign
 	const onSignal = (signal: HandledSignal) => {
 		const code = exitCodeFor[signal];
 		if (signalled) {
+			// signal-exit (inside execa and proper-lockfile) miscounts the listeners when both of
+			// its versions are loaded and re-raises the signal ~1 ms later. That echo is not the
+			// user insisting: exiting on it would skip the cleanup (VPN left up, queue locked).
+			if (signal === first?.signal && performance.now() - first.at < echoWindowMs) return;
 			exit(code);
 			return;
 		}
 
 		signalled = true;
+		first = {signal, at: performance.now()};
 		// A ref'd timer: it also keeps the process alive until the cleanup has had its chance.
 		let timer: NodeJS.Timeout | undefined;
 		const deadline = new Promise<void>(resolve => {

@@ -32,7 +32,9 @@ function counts(row: RemoteRow): string {
 /** What the row says after its glyph and numbers: live work, else the latest outcome. */
 function Tail({row, barWidth}: {row: RemoteRow; barWidth: number}) {
 	if (row.activity) return <ActivityCell activity={row.activity} barWidth={barWidth} />;
-	if (row.health && !row.health.reachable) {
+	const last = row.lastResult;
+	const healthIsNewer = row.health !== undefined && (last === undefined || (row.healthAt ?? 0) >= last.finishedAt);
+	if (row.health && !row.health.reachable && healthIsNewer) {
 		return (
 			<Text color="red" wrap="truncate-end">
 				{row.health.class}
@@ -41,7 +43,6 @@ function Tail({row, barWidth}: {row: RemoteRow; barWidth: number}) {
 		);
 	}
 
-	const last = row.lastResult;
 	if (last) {
 		const tone = resultTone(last.status);
 		return (

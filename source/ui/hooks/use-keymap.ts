@@ -13,8 +13,13 @@ export function useKeymap(onIntent: (intent: Intent) => void, options: {isActive
 	current.current = onIntent;
 
 	const onInput = useCallback((input: string, key: Key) => {
-		const intent = intentFor(input, key);
-		if (intent) current.current(intent);
+		// Keys typed faster than stdin is read (or pasted) arrive as one chunk, "jp": each
+		// character is its own key press, in order.
+		const keys = input.length > 1 && !key.ctrl && !key.meta && !input.includes('\u001B') ? [...input] : [input];
+		for (const single of keys) {
+			const intent = intentFor(single, keys.length > 1 ? {...key, shift: single !== single.toLowerCase()} : key);
+			if (intent) current.current(intent);
+		}
 	}, []);
 
 	useInput(onInput, {isActive: options.isActive ?? true});
