@@ -34,7 +34,13 @@ async function closedPort(): Promise<number> {
 
 export async function createDemoSandbox(): Promise<DemoSandbox> {
 	const root = realpathSync(mkdtempSync(path.join(tmpdir(), 'remote-sync-demo-')));
-	const cleanup = async () => rmSync(root, {recursive: true, force: true});
+	const remove = () => rmSync(root, {recursive: true, force: true});
+	// However the program ends (quit, a signal's exit, a crash), the sandbox goes with it.
+	process.once('exit', remove);
+	const cleanup = async () => {
+		remove();
+		process.off('exit', remove);
+	};
 	try {
 		return await build(root, cleanup);
 	} catch (error) {

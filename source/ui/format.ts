@@ -22,11 +22,13 @@ const stateGlyphs: Record<SyncState, RowGlyph> = {
 };
 
 export const unreachableGlyph: RowGlyph = {glyph: '✗', tone: 'red', label: 'unreachable'};
+/** Before the first status arrives: saying "unknown" (never fetched) would be untrue. */
+export const loadingGlyph: RowGlyph = {glyph: '…', tone: undefined, label: 'reading…'};
 
 /** Reachability wins over sync state: counts from old refs mean little when the host is down. */
 export function rowGlyph(row: Pick<RemoteRow, 'status' | 'health'>): RowGlyph {
 	if (row.health && !row.health.reachable) return unreachableGlyph;
-	return stateGlyphs[row.status?.state ?? 'unknown'];
+	return row.status ? stateGlyphs[row.status.state] : loadingGlyph;
 }
 
 const resultTones: Record<PushStatus, Tone> = {

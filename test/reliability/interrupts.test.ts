@@ -36,9 +36,10 @@ async function scene() {
 	const link = path.join(vpnDir, 'remote.git');
 	const behind = makeBare();
 	writeRepoConfig(repo, {retry_base_delay: 0.05, retry_max_delay: 0.1, health_check_timeout: 2, max_workers: 4, remotes: {down: {retry: 3}, internal: {url: link, vpn: 'corp'}}});
-	// The user's own config: its commands are trusted. connect_cmd comes up slowly, link last.
+	// The user's own config: its commands are trusted. Both connect and disconnect take a moment,
+	// so a program that exits without waiting for its cleanup is caught with the VPN still up.
 	const xdg = userConfigDir({
-		vpn: {corp: {connect_cmd: `sleep 0.4 && ln -s '${behind}' '${link}'`, check_cmd: `test -e '${link}'`, disconnect_cmd: `rm -f '${link}'`, timeout: 5}},
+		vpn: {corp: {connect_cmd: `sleep 0.4 && ln -s '${behind}' '${link}'`, check_cmd: `test -e '${link}'`, disconnect_cmd: `sleep 0.2 && rm -f '${link}'`, timeout: 5}},
 	});
 	return {repo, link, xdg};
 }
@@ -70,13 +71,15 @@ describe('Ctrl-C at random points of a push, a VPN connect and a queue write', (
 			// Interrupted (130), or killed by the signal before the handler was installed, or done just before it.
 			expect.soft(run.exitCode === 130 || run.signal === 'SIGINT' || [0, 1, 3].includes(run.exitCode ?? -1), where).toBe(true);
 			expect.soft(run.stderr, where).not.toMatch(stackTrace);
-			const left = await waitFor(() => tracedProcesses(trace.value).length === 0, {timeoutMs: 5000}).then(() => [], () => tracedProcesses(trace.value));
-			expect.soft(left, `processes left running: ${where}`).toEqual([]);
+			// Checked the moment the program has ended: its cleanup must be done, not still running.
 			expect.soft(existsSync(link), `the VPN we connected is still up: ${where}`).toBe(false);
+			const left = await waitFor(() => tracedProcesses(trace.value).length === 0, {timeoutMs: 1000}).then(() => [], () => tracedProcesses(trace.value));
+			expect.soft(left, `processes left running: ${where}`).toEqual([]);
 			readQueue(repo);
 			expect.soft(existsSync(path.join(queueDir, 'queue.json.lock')), `queue lock left behind: ${where}`).toBe(false);
-			expect.soft(existsSync(queueDir) ? readdirSync(queueDir).filter(name => name.startsWith('queue.json.')) : [], where).toEqual([]);
+			expect.soft(existsSync(queueDir) ? readdirSync(queueDir).filter(name => /^queue\.json\.\d+$/.test(name)) : [], `half-written queue file left: ${where}`).toEqual([]);
 			// A failed round must not spoil the next one.
+			await waitFor(() => tracedProcesses(trace.value).length === 0, {timeoutMs: 5000}).catch(() => undefined);
 			rmSync(link, {force: true});
 			rmSync(path.join(queueDir, 'queue.json.lock'), {recursive: true, force: true});
 		}

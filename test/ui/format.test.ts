@@ -35,6 +35,6 @@ describe('text helpers of the dashboard', () => {
 	it('reachability wins over the sync state', () => {
 		expect(rowGlyph(rowInState('a', 'ahead')).glyph).toBe('↑');
 		expect(rowGlyph(unreachableRow('b')).glyph).toBe('✗');
-		expect(rowGlyph(buildRow('c', {status: undefined})).glyph).toBe('?');
+		expect(rowGlyph(buildRow('c', {status: undefined})).glyph).toBe('…'); // no status yet: not "unknown"
 	});
 });
