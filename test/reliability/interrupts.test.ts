@@ -1,7 +1,7 @@
 import {existsSync, mkdirSync, readdirSync, rmSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {commit, delay, git, gitAsyncOk, makeBare, makeRepo, startDelayProxy, startGitDaemon, startRefusingPort, tempDir, waitFor} from '../harness/index.js';
+import {addPreReceiveHook, commit, delay, git, gitAsyncOk, makeBare, makeRepo, startDelayProxy, startGitDaemon, startRefusingPort, tempDir, waitFor} from '../harness/index.js';
 import {readQueue, reapOnCleanup, seeded, stackTrace, startCli, traceMarker, tracedProcesses, userConfigDir, writeRepoConfig} from './support.js';
 
 /**
@@ -35,11 +35,13 @@ async function scene() {
 	const vpnDir = tempDir('rst-vpn-');
 	const link = path.join(vpnDir, 'remote.git');
 	const behind = makeBare();
+	// Pushes through the VPN take a while: the VPN is up for most of the run.
+	addPreReceiveHook(behind, 'sleep 0.8');
 	writeRepoConfig(repo, {retry_base_delay: 0.05, retry_max_delay: 0.1, health_check_timeout: 2, max_workers: 4, remotes: {down: {retry: 3}, internal: {url: link, vpn: 'corp'}}});
 	// The user's own config: its commands are trusted. Both connect and disconnect take a moment,
 	// so a program that exits without waiting for its cleanup is caught with the VPN still up.
 	const xdg = userConfigDir({
-		vpn: {corp: {connect_cmd: `sleep 0.4 && ln -s '${behind}' '${link}'`, check_cmd: `test -e '${link}'`, disconnect_cmd: `sleep 0.2 && rm -f '${link}'`, timeout: 5}},
+		vpn: {corp: {connect_cmd: `sleep 0.3 && ln -s '${behind}' '${link}'`, check_cmd: `test -e '${link}'`, disconnect_cmd: `sleep 0.2 && rm -f '${link}'`, timeout: 5}},
 	});
 	return {repo, link, xdg};
 }
@@ -61,7 +63,7 @@ describe('Ctrl-C at random points of a push, a VPN connect and a queue write', (
 			const trace = traceMarker();
 			reapOnCleanup(trace.value);
 			const started = startCli(['--push-all', '--json'], {cwd: repo, env: {...trace.env, XDG_CONFIG_HOME: xdg}, timeoutMs: 30_000});
-			const waitMs = Math.round(200 + random() * 1600);
+			const waitMs = Math.round(300 + random() * 2000);
 			await delay(waitMs);
 			started.child.kill('SIGINT');
 			const run = await started.done;

@@ -1,38 +1,16 @@
-import path from 'node:path';
-import {afterAll, beforeAll, vi} from 'vitest';
 import type {ResolvedRemote} from '../../../source/core/config/schema.js';
 import type {GitOutput} from '../../../source/core/git/runner.js';
 import type {Progress} from '../../../source/core/model.js';
 import type {PushRequest} from '../../../source/core/push/push-one.js';
-import {git, isolatedHome} from '../../harness/index.js';
+import {git} from '../../harness/index.js';
+import {resolvedRemote} from '../../harness/product-env.js';
 
-/** A ResolvedRemote as config resolution would produce it, defaults filled in. */
+/** A ResolvedRemote with defaults; push tests fail fast (no retries, short timeout) unless they ask. */
 export function remote(name: string, overrides: Partial<ResolvedRemote> = {}): ResolvedRemote {
-	return {
-		name,
-		inGit: true,
-		configured: false,
-		priority: 1,
-		branches: ['*'],
-		forcePush: 'block',
-		retry: 0,
-		timeoutSeconds: 20,
-		enabled: true,
-		...overrides,
-	};
+	return resolvedRemote(name, {retry: 0, timeoutSeconds: 20, ...overrides});
 }
 
-/** Product code runs git with process.env: point it at the isolated HOME, as on a clean machine. */
-export function isolateProductGit(): void {
-	beforeAll(() => {
-		vi.stubEnv('HOME', isolatedHome());
-		vi.stubEnv('XDG_CONFIG_HOME', path.join(isolatedHome(), '.config'));
-		vi.stubEnv('GIT_CONFIG_NOSYSTEM', '1');
-	});
-	afterAll(() => {
-		vi.unstubAllEnvs();
-	});
-}
+export {isolateProductGit} from '../../harness/product-env.js';
 
 /** What a request saw: every git command and every progress event. */
 export type Recorder = {commands: GitOutput[]; progress: Progress[]; argvs(): string[][]};

@@ -1,6 +1,5 @@
 import {writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {afterAll, beforeAll, vi} from 'vitest';
 import {loadConfig} from '../../../source/core/config/load.js';
 import type {SyncEvent} from '../../../source/core/events.js';
 import {QueueStore} from '../../../source/core/queue/queue-store.js';
@@ -8,19 +7,9 @@ import {listLocalBranches, readRepoInfo} from '../../../source/core/service/repo
 import type {SyncSnapshot} from '../../../source/core/snapshot.js';
 import {SyncService} from '../../../source/core/sync-service.js';
 import {TrustStore} from '../../../source/core/trust/trust-store.js';
-import {isolatedHome, onCleanup, tempDir} from '../../harness/index.js';
+import {onCleanup, tempDir} from '../../harness/index.js';
 
-/** Product code runs git with process.env: point it at the isolated HOME, as on a clean machine. */
-export function isolateProductGit(): void {
-	beforeAll(() => {
-		vi.stubEnv('HOME', isolatedHome());
-		vi.stubEnv('XDG_CONFIG_HOME', path.join(isolatedHome(), '.config'));
-		vi.stubEnv('GIT_CONFIG_NOSYSTEM', '1');
-	});
-	afterAll(() => {
-		vi.unstubAllEnvs();
-	});
-}
+export {isolateProductGit} from '../../harness/product-env.js';
 
 export type ServiceSetup = {
 	/** `.remotesyncrc.json` contents (snake_case, as a user writes it). */

@@ -1,37 +1,11 @@
 import {execFileSync} from 'node:child_process';
 import {readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {afterAll, beforeAll, vi} from 'vitest';
-import type {ResolvedRemote} from '../../../source/core/config/schema.js';
-import {gitEnv, isolatedHome} from '../../harness/index.js';
+import {gitEnv} from '../../harness/index.js';
 
-/** A ResolvedRemote as config resolution would produce it, defaults filled in. */
-export function remote(name: string, overrides: Partial<ResolvedRemote> = {}): ResolvedRemote {
-	return {
-		name,
-		inGit: true,
-		configured: false,
-		priority: 1,
-		branches: ['*'],
-		forcePush: 'block',
-		retry: 3,
-		timeoutSeconds: 30,
-		enabled: true,
-		...overrides,
-	};
-}
+export {resolvedRemote as remote} from '../../harness/product-env.js';
 
-/** Product code runs git with process.env: point it at the isolated HOME, as a user's machine would be. */
-export function isolateProductGit(): void {
-	beforeAll(() => {
-		vi.stubEnv('HOME', isolatedHome());
-		vi.stubEnv('XDG_CONFIG_HOME', path.join(isolatedHome(), '.config'));
-		vi.stubEnv('GIT_CONFIG_NOSYSTEM', '1');
-	});
-	afterAll(() => {
-		vi.unstubAllEnvs();
-	});
-}
+export {isolateProductGit} from '../../harness/product-env.js';
 
 /** Set and delete many refs in one process: `git update-ref --stdin`. */
 export function updateRefs(repo: string, updates: Record<string, string | null>): void {
