@@ -111,3 +111,18 @@ describe('remote rows (SPEC §5)', () => {
 		expect(app.frame()).toContain('git remote add NAME URL');
 	});
 });
+
+describe('untrusted VPN notice', () => {
+	it('names the VPN once and the exact trust command, however many remotes use it', async () => {
+		const reason = 'vpn "corp": commands from /repo/ops.json are not trusted; review them and run: remote-sync trust --config ops.json';
+		const rows = [
+			buildRow('a', {vpn: {name: 'corp', state: 'untrusted', reason}}),
+			buildRow('b', {vpn: {name: 'corp', state: 'untrusted', reason}}),
+			buildRow('c', {vpn: {name: 'home', state: 'up'}}),
+		];
+		const app = await renderApp(new StaticService(buildSnapshot({remotes: rows})));
+		await app.waitForFrame((frame) => frame.includes('remote-sync trust --config ops.json'));
+		expect(app.frame().match(/vpn corp: its commands are not trusted/g)).toHaveLength(1);
+		expect(app.frame()).not.toMatch(/vpn home: its commands/);
+	});
+});

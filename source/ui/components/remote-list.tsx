@@ -23,6 +23,21 @@ export function windowStart(selected: number, total: number, visible: number): n
 	return Math.min(Math.max(0, selected - Math.floor(visible / 2)), total - visible);
 }
 
+/**
+ * An untrusted VPN blocks its remotes until the user acts: say what to run, keeping the end
+ * of the line (the command) when the terminal is too narrow for all of it.
+ */
+export function untrustedNotices(rows: readonly RemoteRow[]): string[] {
+	const seen = new Map<string, string>();
+	for (const row of rows) {
+		if (row.vpn?.state !== 'untrusted' || seen.has(row.vpn.name)) continue;
+		const command = /run: (.+)$/.exec(row.vpn.reason ?? '')?.[1] ?? 'remote-sync trust';
+		seen.set(row.vpn.name, `⚠ vpn ${row.vpn.name}: its commands are not trusted; review them, then run: ${command}`);
+	}
+
+	return [...seen.values()];
+}
+
 type RemoteListProps = {
 	rows: readonly RemoteRow[];
 	selectedIndex: number;
@@ -42,8 +57,9 @@ export function RemoteList({rows, selectedIndex, marked, divergence, width, heig
 	}
 
 	const layout = rowLayoutFor(rows, width);
-	const pairs = divergence.slice(0, Math.max(0, Math.min(2, height - 2)));
-	const visible = Math.max(1, height - 1 - pairs.length);
+	const notices = untrustedNotices(rows).slice(0, Math.max(0, Math.min(2, height - 2)));
+	const pairs = divergence.slice(0, Math.max(0, Math.min(2, height - 2 - notices.length)));
+	const visible = Math.max(1, height - 1 - pairs.length - notices.length);
 	const start = windowStart(selectedIndex, rows.length, visible);
 	const shown = rows.slice(start, start + visible);
 	const range = rows.length > visible ? ` ${start + 1}-${start + shown.length} of ${rows.length}` : '';
@@ -65,6 +81,11 @@ export function RemoteList({rows, selectedIndex, marked, divergence, width, heig
 					marked={marked.has(row.name)}
 					layout={layout}
 				/>
+			))}
+			{notices.map((notice) => (
+				<Box key={notice} width={width} height={1} overflow="hidden">
+					<Text color="yellow" wrap="truncate-start">{notice}</Text>
+				</Box>
 			))}
 			{pairs.map((pair) => (
 				<Box key={`${pair.branch}:${pair.remotes.join(':')}`} width={width} height={1} overflow="hidden">
