@@ -14,10 +14,13 @@ export async function startDashboard(tmux, name, {command, cwd, repoName, branch
 	while (performance.now() - started < timeoutMs) {
 		screen = tmux.capture(name) ?? '';
 		if (header.test(screen)) return {ms: performance.now() - started, screen};
-		if (tmux.isDead(name)) break;
+		if (tmux.isDead(name)) {
+			screen = tmux.capture(name) ?? screen;
+			break;
+		}
 		await delay(15);
 	}
-	const lastWords = screen.split('\n').map(l => l.trimEnd()).filter(Boolean).slice(0, 3).join(' | ');
+	const lastWords = screen.split('\n').map(l => l.trimEnd()).filter(line => line && !line.startsWith('Pane is dead')).slice(0, 3).join(' | ');
 	return {unavailable: `dashboard not available${lastWords ? `: "${lastWords.slice(0, 120)}"` : ''}`};
 }
 

@@ -25,11 +25,12 @@ export function formatTable(results) {
 			lines.push([result.name, r.case, r.metric, formatValue(r.median, r.unit), formatValue(r.min, r.unit), formatValue(r.max, r.unit), iqr, String(r.n)]);
 		}
 	}
-	const widths = header.map((_, column) => Math.max(...lines.map(line => (line[column] ?? '').length)));
+	// A n/a reason runs over the columns after it, so it does not widen them.
+	const isNa = line => line[3].startsWith('n/a');
+	const widths = header.map((_, column) => Math.max(...lines.filter(line => column < 3 || !isNa(line)).map(line => (line[column] ?? '').length)));
 	const render = line => line.map((cell, column) => (column >= 3 ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join('  ').trimEnd();
 	const out = [render(lines[0]), widths.map(w => '-'.repeat(w)).join('  ')];
-	// A n/a row's reason is longer than a number: let it run over the columns after it.
-	for (const line of lines.slice(1)) out.push(line[3].startsWith('n/a') ? line.slice(0, 4).map((c, i) => (i < 3 ? c.padEnd(widths[i]) : c)).join('  ') : render(line));
+	for (const line of lines.slice(1)) out.push(isNa(line) ? line.slice(0, 4).map((c, i) => (i < 3 ? c.padEnd(widths[i]) : c)).join('  ') : render(line));
 	for (const result of results) {
 		if (!result.notes?.length) continue;
 		out.push('', `${result.name}:`);

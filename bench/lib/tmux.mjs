@@ -1,27 +1,35 @@
 import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import {onCleanup} from './cleanup.mjs';
 
 let servers = 0;
 
 /**
- * A tmux server of our own (its own socket, no config file), killed at cleanup: the
+ * A tmux server of our own (its own socket, our own two-line config), killed at cleanup: the
  * benchmark never touches a tmux the user or another job is running.
  * The sessions get `env` without CI (ink behaves differently when CI is set) and a real TERM.
  */
 export function createTmux(env) {
 	const socket = `remote-sync-bench-${process.pid}-${++servers}`;
+	// Set before any pane starts: a program that dies at once still leaves its last words.
+	// exit-empty off: killing the last session must not take the server down while the next
+	// new-session is connecting to it ("server exited unexpectedly").
+	const config = path.join(os.tmpdir(), `${socket}.conf`);
+	fs.writeFileSync(config, 'set-option -s exit-empty off\nset-option -g remain-on-exit on\nset-option -g history-limit 100\n');
 	const tmuxEnv = {...env, TERM: 'xterm-256color', SHELL: '/bin/sh'};
 	delete tmuxEnv.CI;
 	delete tmuxEnv.TMUX;
 	const tmux = (args, options = {}) =>
-		execFileSync('tmux', ['-L', socket, '-f', '/dev/null', ...args], {env: tmuxEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], ...options});
+		execFileSync('tmux', ['-L', socket, '-f', config, ...args], {env: tmuxEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], ...options});
 	const killServer = () => {
 		try {
 			tmux(['kill-server']);
 		} catch {
 			// no server running
 		}
+		fs.rmSync(config, {force: true});
 	};
 	onCleanup(killServer);
 
@@ -29,8 +37,6 @@ export function createTmux(env) {
 		/** Start `command` (run by /bin/sh) in a detached session of width x height. */
 		newSession(name, command, {cwd, width = 120, height = 40} = {}) {
 			tmux(['new-session', '-d', '-s', name, '-x', String(width), '-y', String(height), ...(cwd ? ['-c', cwd] : []), command]);
-			// Keep a pane whose program died, so its last words can still be read.
-			tmux(['set-option', '-t', name, 'remain-on-exit', 'on']);
 		},
 		capture(name) {
 			try {
