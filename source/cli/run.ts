@@ -1,0 +1,132 @@
+import {existsSync, statSync} from 'node:fs';
+import path from 'node:path';
+import {loadConfig} from '../core/config/load.js';
+import type {ResolvedRemote} from '../core/config/schema.js';
+import {selectRemotes} from '../core/config/select.js';
+import {EnvironmentError, UsageError, exitCodes} from '../core/errors.js';
+import {QueueStore} from '../core/queue/queue-store.js';
+import {listLocalBranches, readRepoInfo} from '../core/service/repo-info.js';
+import {SyncService} from '../core/sync-service.js';
+import type {TrustStore} from '../core/trust/trust-store.js';
+import {installSignalCleanup} from '../core/vpn/signal-cleanup.js';
+import {insideOwnPush, nestedPushNote, pushingActions, withoutRemoteBeingPushed} from '../setup/hook-guard.js';
+import type {ParsedCli} from './flags.js';
+import {runHeadless} from './headless.js';
+import {makeOutput, type Io, type Output} from './output.js';
+import {runVerb} from './verbs.js';
+
+/**
+ * Everything after the flags: loaded only once parsing succeeded, so --help, --version and
+ * usage errors do not pay for git, config validation, the trust store and the engine.
+ */
+function resolveCwd(cli: ParsedCli): string {
+	const cwd = path.resolve(cli.cwd ?? process.cwd());
+	if (!existsSync(cwd) || !statSync(cwd).isDirectory()) throw new UsageError(`--cwd ${cwd} is not a directory; pass an existing directory`);
+	return cwd;
+}
+
+type TrustChecker = {isTrusted(vpn: NonNullable<ResolvedRemote['vpn']>): boolean};
+
+/** No repository file defines a command: nothing needs approval (the user's own config is trusted). */
+const everythingTrusted: TrustChecker = {isTrusted: () => true};
+
+/** The trust store (conf) is loaded only when a repository config defines commands: it costs startup time. */
+async function openTrustStore(): Promise<TrustStore> {
+	const {TrustStore: Store} = await import('../core/trust/trust-store.js');
+	return new Store();
+}
+
+export async function run(cli: ParsedCli, programName: string, io: Io, out: Output): Promise<number> {
+	let cwd = resolveCwd(cli);
+	let configPath = cli.config;
+	let trust: TrustStore | undefined;
+	let cleanupDemo: (() => Promise<void>) | undefined;
+	if (cli.demo) {
+		const {createDemoSandbox} = await import('../demo/sandbox.js');
+		const demo = await createDemoSandbox();
+		cwd = demo.repo;
+		configPath = demo.configPath;
+		trust = demo.trust;
+		cleanupDemo = demo.cleanup;
+	}
+
+	try {
+		if (cli.verb) return await runVerb(cli.verb, {cli, cwd, io, out, trust: trust ?? (await openTrustStore())});
+		return await runAction(cli, programName, io, out, {cwd, configPath, trust, trustEverything: cli.demo});
+	} finally {
+		await cleanupDemo?.();
+	}
+}
+
+async function runAction(cli: ParsedCli, programName: string, io: Io, out: Output, where: {cwd: string; configPath?: string; trust?: TrustStore; trustEverything?: boolean}): Promise<number> {
+	if (cli.action && pushingActions.includes(cli.action) && insideOwnPush(io.env)) {
+		if (out.json) out.printJson({results: [], summary: {succeeded: 0, failed: 0, blocked: 0, skipped: 0, queued: 0}, notes: [nestedPushNote]});
+		else out.warn(nestedPushNote);
+		return exitCodes.ok;
+	}
+
+	const repo = await readRepoInfo(where.cwd);
+	const config = await loadConfig({
+		cwd: where.cwd,
+		configPath: where.configPath,
+		env: io.env,
+		cli: {parallel: cli.parallel, dryRun: cli.dryRun, verbose: cli.verbose, autoFetch: cli.fetch},
+	});
+	const chosen = cli.remotes.length > 0 || cli.group ? selectRemotes(config.remotes, {names: cli.remotes.length > 0 ? cli.remotes : undefined, group: cli.group}) : config.remotes;
+	// In a pre-push hook, the remote git is pushing itself is git's job (source/setup/hook-guard.ts).
+	const selected = withoutRemoteBeingPushed(chosen, io.env);
+	for (const warning of config.warnings) out.warn(warning);
+	const trust = where.trust ?? (config.remotes.some(remote => remote.vpn?.source) ? await openTrustStore() : everythingTrusted);
+	// The demo's simulated VPN is trusted in the demo's own trust store, never the user's.
+	if (where.trustEverything && where.configPath && where.trust) where.trust.trust(path.resolve(where.cwd, where.configPath), config.remotes.flatMap(remote => (remote.vpn ? [remote.vpn] : [])));
+	const verbose = config.settings.verbose;
+	if (verbose && !out.verbose) out = makeOutput(io, {quiet: out.quiet, json: out.json, verbose: true, color: cli.color});
+
+	const branch = cli.branch ?? repo.currentBranch;
+	const needsBranch = cli.action === undefined || ['status', 'push'].includes(cli.action);
+	if (!branch && needsBranch) throw new EnvironmentError('HEAD is detached: pass --branch NAME to choose the branch to sync');
+
+	const localBranches = await listLocalBranches(where.cwd);
+	const queue = await QueueStore.open(where.cwd);
+	for (const warning of queue.warnings) out.warn(warning);
+	const service = new SyncService({
+		cwd: where.cwd,
+		config: {...config, remotes: selected},
+		repo,
+		branch: branch ?? localBranches[0] ?? 'main',
+		localBranches,
+		queue,
+		trust,
+	});
+	// SPEC §6 has one code for "interrupted": Ctrl-C and SIGTERM (a supervisor, a killed CI job) both exit 130.
+	const uninstall = installSignalCleanup(async () => service.dispose(), {exit: () => process.exit(exitCodes.interrupted)});
+	try {
+		const wantsDashboard = cli.tui || cli.demo || (cli.action === undefined && programName === 'remote-sync-tui');
+		if (wantsDashboard && io.stdin.isTTY && io.stdout.isTTY && !io.env.REMOTE_SYNC_NO_TUI) {
+			// ink decides at import time that CI=true means "no live frames, print at exit". On a
+			// real terminal the user asked for the dashboard, so that guess must not apply.
+			delete process.env.CI;
+			delete process.env.CONTINUOUS_INTEGRATION;
+			const {renderDashboard} = await import('../ui/render-dashboard.js');
+			return await renderDashboard(service, {stdout: io.stdout, stdin: io.stdin});
+		}
+
+		if (wantsDashboard && !out.json) out.warn('not a terminal: printing the status instead of the dashboard');
+		return await runHeadless(
+			service,
+			{
+				action: cli.action ?? 'status',
+				remotes: [],
+				branch: branch ?? localBranches[0] ?? 'main',
+				force: cli.force,
+				fetch: cli.fetch,
+				localBranches,
+				queueFilter: {remotes: cli.remotes.length > 0 || cli.group ? selected.map(remote => remote.name) : undefined, branch: cli.branch},
+			},
+			out,
+		);
+	} finally {
+		await service.dispose();
+		uninstall();
+	}
+}
