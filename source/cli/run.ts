@@ -36,6 +36,19 @@ async function openTrustStore(): Promise<TrustStore> {
 	return new Store();
 }
 
+/**
+ * Starts loading ink (about half a second of CPU) while git reads the repository and config.
+ * ink decides at import time that CI=true means "no live frames, print at exit"; on a real
+ * terminal the user asked for the dashboard, so that guess must not apply.
+ */
+function importDashboard() {
+	delete process.env.CI;
+	delete process.env.CONTINUOUS_INTEGRATION;
+	const loading = import('../ui/render-dashboard.js');
+	loading.catch(() => undefined); // Awaited later; an early config error must not leave it unhandled.
+	return loading;
+}
+
 export async function run(cli: ParsedCli, programName: string, io: Io, out: Output): Promise<number> {
 	let cwd = resolveCwd(cli);
 	let configPath = cli.config;
@@ -65,6 +78,8 @@ async function runAction(cli: ParsedCli, programName: string, io: Io, out: Outpu
 		return exitCodes.ok;
 	}
 
+	const wantsDashboard = cli.tui || cli.demo || (cli.action === undefined && programName === 'remote-sync-tui');
+	const dashboard = wantsDashboard && io.stdin.isTTY && io.stdout.isTTY && !io.env.REMOTE_SYNC_NO_TUI ? importDashboard() : undefined;
 	const repo = await readRepoInfo(where.cwd);
 	const config = await loadConfig({
 		cwd: where.cwd,
@@ -101,13 +116,8 @@ async function runAction(cli: ParsedCli, programName: string, io: Io, out: Outpu
 	// SPEC §6 has one code for "interrupted": Ctrl-C and SIGTERM (a supervisor, a killed CI job) both exit 130.
 	const uninstall = installSignalCleanup(async () => service.dispose(), {exit: () => process.exit(exitCodes.interrupted)});
 	try {
-		const wantsDashboard = cli.tui || cli.demo || (cli.action === undefined && programName === 'remote-sync-tui');
-		if (wantsDashboard && io.stdin.isTTY && io.stdout.isTTY && !io.env.REMOTE_SYNC_NO_TUI) {
-			// ink decides at import time that CI=true means "no live frames, print at exit". On a
-			// real terminal the user asked for the dashboard, so that guess must not apply.
-			delete process.env.CI;
-			delete process.env.CONTINUOUS_INTEGRATION;
-			const {renderDashboard} = await import('../ui/render-dashboard.js');
+		if (dashboard) {
+			const {renderDashboard} = await dashboard;
 			return await renderDashboard(service, {stdout: io.stdout, stdin: io.stdin});
 		}
 

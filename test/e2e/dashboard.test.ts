@@ -40,7 +40,7 @@ function descendants(pid: number): number[] {
 	}
 }
 
-describe('dashboard in a real terminal (tmux)', () => {
+describe('dashboard in a real terminal (tmux)', {timeout: 180_000}, () => {
 	it('pushes one remote: its row goes from a progress bar to pushed while another row shows its own progress', async () => {
 		const {fixture, terminal} = await openDashboard();
 		let screen = terminal.screen();
@@ -78,7 +78,7 @@ describe('dashboard in a real terminal (tmux)', () => {
 		const before = terminal.screen();
 		terminal.press('j');
 		await terminal.waitFor(s => s !== before && /push|writing|connecting|%/.test(rowOf(s, 'beta')), {message: 'key not answered while pushes ran'});
-		await terminal.waitFor(s => /pushed/.test(rowOf(s, 'beta')) && /queued/.test(rowOf(s, 'dead')), {timeoutMs: 30_000, message: 'push all never finished'});
+		await terminal.waitFor(s => /pushed/.test(rowOf(s, 'beta')) && /queued/.test(rowOf(s, 'dead')), {timeoutMs: 60_000, message: 'push all never finished'});
 		for (const name of ['alpha', 'beta', 'fast', 'inside'] as const) expect(git(fixture.bares[name], 'rev-parse', 'main'), name).toBe(fixture.localSha);
 		expect(readFileSync(fixture.vpnLog, 'utf8')).toMatch(/^connect\n/);
 

@@ -43,7 +43,7 @@ export async function openTerminal(command: string, options: {cwd: string; colum
 		press: (...keys) => void tmux(socket, 'send-keys', '-t', 'e2e', ...keys),
 		type: text => void tmux(socket, 'send-keys', '-t', 'e2e', '-l', text),
 		async waitFor(predicate, waitOptions = {}) {
-			const deadline = performance.now() + (waitOptions.timeoutMs ?? 15_000);
+			const deadline = performance.now() + (waitOptions.timeoutMs ?? 30_000);
 			let last = '';
 			while (performance.now() < deadline) {
 				last = terminal.screen();
