@@ -53,7 +53,7 @@ export async function run({log = () => {}} = {}) {
 
 	const tmux = createTmux(env);
 	const command = `exec ${shellQuote(process.execPath)} ${shellQuote(cli)} --tui`;
-	const series = {push: [], fps: [], bytes: [], bytesPerFrame: [], cpu: [], cpuShare: [], rss: [], idleFps: [], idleBytes: []};
+	const series = {push: [], fps: [], bytes: [], bytesPerFrame: [], cpu: [], cpuShare: [], rss: [], idleFps: [], idleBytes: [], keyMs: []};
 	let unavailable;
 	for (let runIndex = 0; runIndex < runs && !unavailable; runIndex++) {
 		// Fresh commits on the old tip; the remotes back at the old tip (directly, not via the proxy).
@@ -90,6 +90,9 @@ export async function run({log = () => {}} = {}) {
 		const cpuBefore = cpuMs(pid);
 		const pressed = performance.now();
 		tmux.sendKeys(session, 'P');
+		// Responsiveness while the pushes run: press j and time until the cursor row moves on screen.
+		await delay(400);
+		series.keyMs.push(await keyResponseMs(tmux, session));
 		await waitFor(() => names.every(name => readTip(path.join(box.path('srv'), `${name}.git`)) === tip), {timeoutMs: 60_000, intervalMs: 20, message: 'every remote to get the new tip'});
 		const done = await waitForScreen(tmux, session, screen => !/\d+ running/.test(screen), {timeoutMs: 30_000, intervalMs: 20});
 		if (!done) throw new Error('the dashboard still says "running" 30 s after every push landed');
@@ -125,10 +128,26 @@ export async function run({log = () => {}} = {}) {
 				row(label, 'CPU time of node (pushing)', 'ms', series.cpu),
 				row(label, 'CPU share of one core (pushing)', '%', series.cpuShare),
 				row(label, 'peak RSS of node', 'MiB', series.rss),
+				row(label, 'key answered on screen during pushes (j)', 'ms', series.keyMs),
 				row(label, 'frames per second (idle)', 'fps', series.idleFps),
 				row(label, 'bytes per second (idle)', 'KiB/s', series.idleBytes),
 			];
 	return {name: 'dashboard-cost', rows, notes: [`each push sends 10 new commits; terminal 120x40 in tmux; frames = synchronized-update starts`], settings: {runs, remoteCount, delayMs, idleMs}};
+}
+
+/** ms from sending `j` until the screen shows the cursor (›) on another row; polled every 5 ms. */
+async function keyResponseMs(tmux, session) {
+	const cursorRow = () => tmux.capture(session).split('\n').findIndex(line => /^\s*›/.test(line));
+	const before = cursorRow();
+	const sent = performance.now();
+	tmux.sendKeys(session, before >= 0 ? 'j' : 'k');
+	const deadline = sent + 5000;
+	while (performance.now() < deadline) {
+		if (cursorRow() !== before) return performance.now() - sent;
+		await delay(5);
+	}
+
+	return NaN;
 }
 
 if (isMain(import.meta.url)) await runStandalone(run);
