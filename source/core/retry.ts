@@ -1,3 +1,5 @@
+import {timerMs} from './timer-limit.js';
+
 /**
  * Retry with exponential backoff (SPEC §4 Retry): only what `isRetryable` accepts is tried
  * again, `retries` extra times, waiting `retry_base_delay · 2^(n-1)` capped at
@@ -29,7 +31,7 @@ export async function abortableSleep(ms: number, signal?: AbortSignal): Promise<
 		const timer = setTimeout(() => {
 			signal?.removeEventListener('abort', onAbort);
 			resolve(true);
-		}, ms);
+		}, timerMs(ms));
 		signal?.addEventListener('abort', onAbort, {once: true});
 	});
 }

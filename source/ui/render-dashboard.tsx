@@ -91,12 +91,11 @@ export function renderDashboard(service: SyncServiceApi, options: DashboardOptio
 				stderr,
 				exitOnCtrlC: false,
 				patchConsole: false,
-				// Every spinner ticks on its own timer (12.5/s): cap the frames they and progress cause,
-				// whatever their number.
+				// Every spinner ticks on its own timer: cap the frames they and progress cause, whatever
+				// their number. 20/s keeps a key's frame within 100 ms while pushes stream progress
+				// (12/s made keys wait up to 170 ms; see bench/dashboard-cost.mjs and bench/README.md).
 				// (ink 6.8's incrementalRendering would send fewer bytes, but it misplaces every frame
 				// by one line when the output ends in a newline, as ours does: left off.)
-				// The engine's snapshot is throttled (80 ms) already; this cap is for key-driven frames,
-				// which must appear within 100 ms even while progress frames stream (bench/dashboard-cost.mjs).
 				maxFps: options.maxFps ?? 20,
 			});
 		} catch (error) {

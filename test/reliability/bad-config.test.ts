@@ -5,7 +5,7 @@ import {loadConfig} from '../../source/core/config/load.js';
 import type {ResolvedConfig} from '../../source/core/config/schema.js';
 import {FatalError} from '../../source/core/errors.js';
 import {runCli} from '../cli/run-cli.js';
-import {addBareRemote, forSuite, git, isolatedHome, makeRepo, tempDir} from '../harness/index.js';
+import {addBareRemote, commit, forSuite, git, isolatedHome, makeRepo, tempDir} from '../harness/index.js';
 import {generateCorpus, type CorpusCase} from './config-corpus.js';
 import {canary, expectCleanEnd} from './support.js';
 
@@ -136,6 +136,19 @@ describe('bad config through the real program (a sample of the corpus)', () => {
 		}
 
 		expect(existsSync(pwned)).toBe(false);
+	});
+
+	it('huge but valid timeouts mean "as good as never", not "at once"', async () => {
+		const work = makeRepo();
+		addBareRemote(work, 'origin');
+		writeFileSync(path.join(work, '.remotesyncrc.json'), JSON.stringify({health_check_timeout: 1e300, retry_max_delay: 1e308, remotes: {origin: {timeout: 1e12}}}));
+		commit(work, 'pushed with a very patient config');
+		for (const [args, expected] of [[['--health-check', '--json'], '"class": "reachable"'], [['--push', '--json'], '"status": "pushed"']] as const) {
+			const run = await runCli([...args], {cwd: work});
+			expectCleanEnd(run, args.join(' '));
+			expect(run.stdout, run.stderr).toContain(expected);
+			expect(run.stderr).not.toContain('TimeoutOverflowWarning');
+		}
 	});
 
 	it('10,000 remotes through the program: one can still be chosen and reported', async () => {

@@ -82,7 +82,7 @@ function problemOf(issue: z.core.$ZodIssue, value: unknown): string {
 		case 'invalid_type': {
 			const text = expectedText(issue.expected, issue.path);
 			// The one fix everybody needs: "branches": "main" → ["main"].
-			if (issue.expected === 'array' && typeof value === 'string') return `${text}${got}; write [${JSON.stringify(value)}]`;
+			if (issue.expected === 'array' && typeof value === 'string') return `${text}${got}; write [${describeValue(value)}]`;
 			return text + got;
 		}
 

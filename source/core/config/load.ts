@@ -91,7 +91,7 @@ export async function loadConfig(options: LoadOptions): Promise<ResolvedConfig> 
 	layers.push({kind: 'env', layer: fromEnv.layer}, {kind: 'cli', layer: cliLayer(cli)});
 
 	const merged = mergeLayers(layers.map(sourced => sourced.layer));
-	validateMerged(merged, layers);
+	validateMerged(merged, layers, {cwd, workTree: repository.workTree});
 	const resolved = resolveRemotes(merged, layers, repository.remotes);
 	return {
 		settings: settingsOf(merged, fromEnv, cli),

@@ -17,7 +17,9 @@ const repositoryOverrides = [
 ];
 
 export function sshBatchCommand(inherited: NodeJS.ProcessEnv, connectTimeoutSeconds: number): string | undefined {
-	const batch = `-o BatchMode=yes -o ConnectTimeout=${Math.max(1, Math.ceil(connectTimeoutSeconds))}`;
+	// ssh refuses a ConnectTimeout past what a 32-bit int holds ("invalid time value").
+	const seconds = Number.isFinite(connectTimeoutSeconds) ? Math.min(Math.max(1, Math.ceil(connectTimeoutSeconds)), 2_147_483) : 2_147_483;
+	const batch = `-o BatchMode=yes -o ConnectTimeout=${seconds}`;
 	if (inherited.GIT_SSH_COMMAND) return `${inherited.GIT_SSH_COMMAND} ${batch}`;
 	// GIT_SSH names a program that takes no options: leave it alone, stdin is closed anyway.
 	if (inherited.GIT_SSH) return undefined;

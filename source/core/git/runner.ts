@@ -1,6 +1,7 @@
 import {execa} from 'execa';
 import {gitEnvironment} from './environment.js';
 import {redact} from './redact.js';
+import {timerMs} from '../timer-limit.js';
 
 /**
  * The one way git runs. Every call:
@@ -103,7 +104,7 @@ export async function runGit(command: GitCommand): Promise<GitOutput> {
 			: setTimeout(() => {
 					timedOut = true;
 					killGroup(pid, 'SIGKILL');
-				}, command.timeoutMs);
+				}, timerMs(command.timeoutMs));
 	const onAbort = () => {
 		aborted = true;
 		killGroup(pid, 'SIGKILL');

@@ -1,5 +1,6 @@
 import {execa} from 'execa';
 import {redact} from '../git/redact.js';
+import {timerMs} from '../timer-limit.js';
 
 /**
  * Runs one VPN shell command (connect_cmd, check_cmd, disconnect_cmd). Like runGit:
@@ -83,7 +84,7 @@ async function run(command: string, options: RunCommandOptions, started: number)
 	const timer = setTimeout(() => {
 		timedOut = true;
 		killGroup(pid);
-	}, options.timeoutMs);
+	}, timerMs(options.timeoutMs));
 	let exited = false;
 	const onAbort = () => {
 		// A command that already finished was not interrupted: a connect that succeeded must

@@ -83,6 +83,20 @@ describe('installSignalCleanup in this process', () => {
 		expect(cleanups).toBe(1);
 	});
 
+	it('a re-raised copy of the same signal (signal-exit does that) does not cut the cleanup short', async () => {
+		const exits: number[] = [];
+		let finish: () => void = () => {};
+		const uninstall = installSignalCleanup(async () => new Promise<void>(resolve => (finish = resolve)), {exit: code => exits.push(code)});
+		onCleanup(uninstall);
+		process.emit('SIGINT', 'SIGINT');
+		process.emit('SIGINT', 'SIGINT');
+		await new Promise(resolve => setTimeout(resolve, 20));
+		expect(exits).toEqual([]);
+		finish();
+		await waitFor(() => exits.length === 1, 'the exit after cleanup');
+		expect(exits).toEqual([130]);
+	});
+
 	it('exits after the deadline when the cleanup hangs', async () => {
 		const exits: number[] = [];
 		const uninstall = installSignalCleanup(async () => new Promise<void>(() => {}), {exit: code => exits.push(code), deadlineMs: 100});
