@@ -10,12 +10,14 @@ import {describeFailure} from './failure.js';
 import {noUrlFailure, planPush, type PushPlan} from './plan.js';
 import {decidePush} from './policy.js';
 import {parseProgressLine} from './progress.js';
+import {plainPush} from './plain-push.js';
 import {interpretPush, type Attempt} from './push-outcome.js';
 
 /**
- * One (remote, branch) push, SPEC §4: plan (one ls-remote), apply the force-push policy,
- * push with `--porcelain --progress` (a lease on the sha we saw when forcing), retry only
- * transient network failures. Never throws: every outcome is an OperationResult.
+ * One (remote, branch) push, SPEC §4: a plain push first (plain-push.ts: git refuses a
+ * non-fast-forward before sending anything); only when it needs a force, plan (one ls-remote),
+ * apply the force-push policy, and push with a lease on the sha we saw. Dry-run always plans.
+ * Retry only transient network failures. Never throws: every outcome is an OperationResult.
  */
 
 export type PushRequest = {
@@ -65,6 +67,14 @@ async function attemptPush(request: PushRequest, getPlan: () => Promise<PushPlan
 	}
 
 	request.onProgress?.({phase: 'connecting'});
+	if (!request.dryRun && !request.plan) {
+		const plain = await plainPush(request, target, output => {
+			request.onCommand?.(output);
+			return readableOutput(output);
+		});
+		if (plain) return plain;
+	}
+
 	const plan = await getPlan();
 	if (plan.error) return failedAttempt(plan.error.class, plan.error.message, describeFailure(plan.error), plan.error.detail);
 

@@ -44,7 +44,13 @@ export async function pushBranches(context: ServiceContext, options: PushOptions
 
 	const notes: string[] = [];
 	if (jobs.length === 0) {
-		notes.push(options.branches.length === 1 ? `no remote takes branch ${options.branches[0]}` : `no remote takes any of the branches ${options.branches.join(', ')}`);
+		notes.push(
+			options.branches.length === 0
+				? 'no local branch to push yet: make a first commit'
+				: options.branches.length === 1
+					? `no remote takes branch ${options.branches[0]}`
+					: `no remote takes any of the branches ${options.branches.join(', ')}`,
+		);
 	}
 
 	const {settings} = context.config;

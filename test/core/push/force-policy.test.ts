@@ -36,7 +36,8 @@ describe('force-push policy: warn', () => {
 		const record = recorder();
 		const result = await pushOne(request(repo, origin('warn'), {record}));
 		expect(result).toMatchObject({status: 'blocked', message: 'needs --force (force_push: warn)', wouldLose: [`${theirs.slice(0, 7)} their fix`]});
-		expect(record.argvs().some(argv => argv[1] === 'push')).toBe(false);
+		// Only the plain push git itself refused before sending anything; never a forced one.
+		expect(record.argvs().filter(argv => argv[1] === 'push').flat().join(' ')).not.toMatch(/--force/);
 		expect(shaOf(bare, 'refs/heads/main')).toBe(theirs);
 	});
 
@@ -47,9 +48,12 @@ describe('force-push policy: warn', () => {
 		expect(result).toMatchObject({status: 'pushed', attempts: 1, sha: ours});
 		expect(result.message).toBe(`Successfully force-pushed main to origin, replacing ${theirs.slice(0, 7)} (force-with-lease)`);
 		expect(shaOf(bare, 'refs/heads/main')).toBe(ours);
-		const push = record.argvs().find(argv => argv[1] === 'push');
-		expect(push).toContain(`--force-with-lease=refs/heads/main:${theirs}`);
-		expect(push).not.toContain('--force');
+		// The plain push is refused; then one plan (ls-remote) and the leased push.
+		const pushes = record.argvs().filter(argv => argv[1] === 'push');
+		expect(pushes).toHaveLength(2);
+		expect(pushes[0]!.join(' ')).not.toMatch(/--force/);
+		expect(pushes[1]).toContain(`--force-with-lease=refs/heads/main:${theirs}`);
+		expect(pushes[1]).not.toContain('--force');
 	});
 
 	it('after a confirmation, pushes with the plan the user saw', async () => {
@@ -70,7 +74,7 @@ describe('force-push policy: allow', () => {
 		const result = await pushOne(request(repo, origin('allow'), {record}));
 		expect(result.status).toBe('pushed');
 		expect(shaOf(bare, 'refs/heads/main')).toBe(ours);
-		expect(record.argvs().find(argv => argv[1] === 'push')).toContain(`--force-with-lease=refs/heads/main:${theirs}`);
+		expect(record.argvs().filter(argv => argv[1] === 'push').at(-1)).toContain(`--force-with-lease=refs/heads/main:${theirs}`);
 	});
 });
 

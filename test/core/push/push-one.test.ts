@@ -16,8 +16,8 @@ describe('push: one remote, one branch', () => {
 		expect(shaOf(bare, 'refs/heads/main')).toBe(sha);
 		expect(result.durationMs).toBeGreaterThan(0);
 		expect(result.output).toContain('refs/heads/main');
-		// One ls-remote to plan, one push; no fetch needed, nothing forced.
-		expect(record.argvs().map(argv => argv[1])).toEqual(['ls-remote', 'merge-base', 'push']);
+		// A fast-forward is one plain push: no separate ls-remote round trip, nothing forced.
+		expect(record.argvs().map(argv => argv[1])).toEqual(['push']);
 		expect(record.argvs().flat().join(' ')).not.toMatch(/--force/);
 	});
 
@@ -31,13 +31,13 @@ describe('push: one remote, one branch', () => {
 		expect(shaOf(bare, 'refs/heads/feature/x')).toBe(sha);
 	});
 
-	it('is up to date without running a push', async () => {
+	it('is up to date in one plain push, changing nothing', async () => {
 		const repo = makeRepo();
 		addBareRemote(repo, 'origin');
 		const record = recorder();
 		const result = await pushOne(request(repo, remote('origin'), {record}));
 		expect(result).toMatchObject({status: 'up-to-date', attempts: 1, message: 'main is already up to date on origin'});
-		expect(record.argvs().map(argv => argv[1])).toEqual(['ls-remote']);
+		expect(record.argvs().map(argv => argv[1])).toEqual(['push']);
 	});
 
 	it('pushes to a URL from the config when git has no such remote', async () => {

@@ -33,8 +33,8 @@ describe('push failures are classed, and only transient ones retried', () => {
 		expect(retries).toHaveLength(2);
 		expect(retries[0]).toMatch(/^1\/2 .*Connection refused/i);
 		expect(result.error).toMatch(/check the network or VPN/);
-		// Each attempt failed at planning: three ls-remote probes, no push.
-		expect(record.argvs().map(argv => argv[1])).toEqual(['ls-remote', 'ls-remote', 'ls-remote']);
+		// Each attempt failed at connecting: three plain pushes, never a plan or a force.
+		expect(record.argvs().map(argv => argv[1])).toEqual(['push', 'push', 'push']);
 	});
 
 	it('a server that wants a password is auth-failed within seconds, tried once, credentials redacted', async () => {

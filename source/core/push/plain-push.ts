@@ -1,0 +1,37 @@
+import {runGit, type GitOutput} from '../git/runner.js';
+import {pushArgv, branchRef} from './argv.js';
+import {outcomeFor, parsePorcelain} from './porcelain.js';
+import {parseProgressLine} from './progress.js';
+import {interpretPush, type Attempt} from './push-outcome.js';
+import type {PushRequest} from './push-one.js';
+
+/**
+ * The common case first: a plain push (no force, no lease). It can never overwrite anything:
+ * git itself compares the remote's advertised tip with ours and refuses a non-fast-forward
+ * before sending a single object. So it is as safe as planning first, and it saves the
+ * separate `ls-remote` connection per remote (one round trip on every push; on a 150 ms link
+ * that was most of the fixed cost in bench/parallel-push.mjs).
+ *
+ * Returns undefined when git refused for want of a force: then the force-push policy must
+ * decide, with a plan (what the remote would lose, the sha to lease on).
+ */
+export async function plainPush(request: PushRequest, target: string, record: (output: GitOutput) => string): Promise<Attempt | undefined> {
+	const {remote, branch, signal} = request;
+	const output = await runGit({
+		args: pushArgv({remote: target, source: request.localSha, branch, dryRun: false}),
+		cwd: request.cwd,
+		timeoutMs: remote.timeoutSeconds * 1000,
+		signal,
+		onStderrLine: request.onProgress
+			? line => {
+					const progress = parseProgressLine(line);
+					if (progress) request.onProgress?.(progress);
+				}
+			: undefined,
+	});
+	const readable = record(output);
+	const outcome = output.timedOut || output.aborted ? undefined : outcomeFor(parsePorcelain(output.stdout), branchRef(branch));
+	if (outcome?.kind === 'rejected' && /non-fast-forward|fetch first/i.test(outcome.reason ?? outcome.summary)) return undefined;
+	const plan = {kind: outcome?.kind === 'new' ? ('create' as const) : ('fast-forward' as const), wouldLose: []};
+	return {...interpretPush({output, ref: branchRef(branch), request, plan, forced: false}), output: readable};
+}
