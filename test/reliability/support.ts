@@ -50,17 +50,6 @@ export function traceMarker(): {env: Record<string, string>; value: string} {
 	return {env: {RST_TRACE: value}, value};
 }
 
-/** The command lines of the processes tracedProcesses finds (what is running right now). */
-export function tracedCommands(marker: string): string[] {
-	return tracedProcesses(marker).flatMap(pid => {
-		try {
-			return [readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim()];
-		} catch {
-			return [];
-		}
-	});
-}
-
 /** Live (non-zombie) processes whose environment carries the marker. */
 export function tracedProcesses(marker: string): number[] {
 	const needle = `RST_TRACE=${marker}`;

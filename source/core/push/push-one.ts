@@ -68,11 +68,13 @@ async function attemptPush(request: PushRequest, getPlan: () => Promise<PushPlan
 
 	request.onProgress?.({phase: 'connecting'});
 	if (!request.dryRun && !request.plan) {
+		let plainOutput: GitOutput | undefined;
 		const plain = await plainPush(request, target, output => {
+			plainOutput = output;
 			request.onCommand?.(output);
 			return readableOutput(output);
 		});
-		if (plain) return plain;
+		if (plain) return plainOutput ? unlessDeliveredMeanwhile(plain, plainOutput, request, target) : plain;
 	}
 
 	const plan = await getPlan();
@@ -122,13 +124,15 @@ async function attemptPush(request: PushRequest, getPlan: () => Promise<PushPlan
 	});
 	request.onCommand?.(output);
 	const attempt = interpretPush({output, ref: branchRef(branch), request, plan, forced: leaseSha !== undefined});
-	if (attempt.status === 'rejected' && !request.dryRun && lostRefUpdateRace(output)) {
-		if (await remoteNowHas({cwd: request.cwd, target, remote, branch, sha: request.localSha, signal})) {
-			return {status: 'up-to-date', message: `${branch} is already up to date on ${remote.name} (another push delivered it at the same moment)`, output: readableOutput(output)};
-		}
-	}
+	return unlessDeliveredMeanwhile({...base, ...attempt, output: readableOutput(output)}, output, request, target);
+}
 
-	return {...base, ...attempt, output: readableOutput(output)};
+/** A refusal because another push updated the ref at that very moment, to our commit, is no failure. */
+async function unlessDeliveredMeanwhile(attempt: Attempt, output: GitOutput, request: PushRequest, target: string): Promise<Attempt> {
+	if (attempt.status !== 'rejected' || request.dryRun || !lostRefUpdateRace(output)) return attempt;
+	const {remote, branch} = request;
+	if (!(await remoteNowHas({cwd: request.cwd, target, remote, branch, sha: request.localSha, signal: request.signal}))) return attempt;
+	return {status: 'up-to-date', message: `${branch} is already up to date on ${remote.name} (another push delivered it at the same moment)`, output: attempt.output};
 }
 
 export async function pushOne(request: PushRequest): Promise<OperationResult> {
