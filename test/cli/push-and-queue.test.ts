@@ -93,16 +93,22 @@ describe('remote-sync --push', () => {
 	});
 });
 
+/** A git daemon remote that holds main, then stops: it comes back with startGitDaemon({basePath: served, port: first.port}). */
+async function remoteThatWentAway(retry: number) {
+	const served = tempDir('rst-served-');
+	const bare = makeBare(mkdirp(path.join(served, 'away.git')));
+	const first = await startGitDaemon({basePath: served});
+	const repo = makeRepo();
+	git(repo, 'remote', 'add', 'away', first.url('away.git'));
+	git(repo, 'push', '-q', 'away', 'main');
+	await first.stop();
+	writeConfig(repo, {...fastRetry, remotes: {away: {retry}}});
+	return {served, bare, first, repo};
+}
+
 describe('offline queue through the program', () => {
 	it('queues the unreachable push (exit 3), keeps it across runs, and delivers it when the remote is back', async () => {
-		const served = tempDir('rst-served-');
-		const bare = makeBare(mkdirp(path.join(served, 'away.git')));
-		const first = await startGitDaemon({basePath: served});
-		const repo = makeRepo();
-		git(repo, 'remote', 'add', 'away', first.url('away.git'));
-		git(repo, 'push', '-q', 'away', 'main');
-		await first.stop();
-		writeConfig(repo, {...fastRetry, remotes: {away: {retry: 1}}});
+		const {served, bare, first, repo} = await remoteThatWentAway(1);
 		const sha = commit(repo, 'written on a train');
 
 		const pushed = await runCli(['--push', '--json'], {cwd: repo});
@@ -132,14 +138,7 @@ describe('offline queue through the program', () => {
 	});
 
 	it('a health check that finds a queued remote reachable again delivers its pushes', async () => {
-		const served = tempDir('rst-served-');
-		const bare = makeBare(mkdirp(path.join(served, 'away.git')));
-		const first = await startGitDaemon({basePath: served});
-		const repo = makeRepo();
-		git(repo, 'remote', 'add', 'away', first.url('away.git'));
-		git(repo, 'push', '-q', 'away', 'main');
-		await first.stop();
-		writeConfig(repo, {...fastRetry, remotes: {away: {retry: 0}}});
+		const {served, bare, first, repo} = await remoteThatWentAway(0);
 		const sha = commit(repo, 'offline work');
 		expect((await runCli(['--push'], {cwd: repo})).exitCode).toBe(3);
 		await startGitDaemon({basePath: served, port: first.port});

@@ -1,9 +1,9 @@
-import {runGit, type GitOutput} from '../git/runner.js';
+import type {GitOutput} from '../git/runner.js';
 import {pushArgv, branchRef} from './argv.js';
 import {outcomeFor, parsePorcelain} from './porcelain.js';
-import {parseProgressLine} from './progress.js';
 import {interpretPush, type Attempt} from './push-outcome.js';
 import type {PushRequest} from './push-one.js';
+import {runPushCommand} from './run-push.js';
 
 /**
  * The common case first: a plain push (no force, no lease). It can never overwrite anything:
@@ -16,19 +16,8 @@ import type {PushRequest} from './push-one.js';
  * decide, with a plan (what the remote would lose, the sha to lease on).
  */
 export async function plainPush(request: PushRequest, target: string, record: (output: GitOutput) => string): Promise<Attempt | undefined> {
-	const {remote, branch, signal} = request;
-	const output = await runGit({
-		args: pushArgv({remote: target, source: request.localSha, branch, dryRun: false}),
-		cwd: request.cwd,
-		timeoutMs: remote.timeoutSeconds * 1000,
-		signal,
-		onStderrLine: request.onProgress
-			? line => {
-					const progress = parseProgressLine(line);
-					if (progress) request.onProgress?.(progress);
-				}
-			: undefined,
-	});
+	const {branch} = request;
+	const output = await runPushCommand(request, pushArgv({remote: target, source: request.localSha, branch, dryRun: false}));
 	const readable = record(output);
 	const outcome = output.timedOut || output.aborted ? undefined : outcomeFor(parsePorcelain(output.stdout), branchRef(branch));
 	if (outcome?.kind === 'rejected' && /non-fast-forward|fetch first/i.test(outcome.reason ?? outcome.summary)) return undefined;

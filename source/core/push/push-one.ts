@@ -1,7 +1,7 @@
 import type {ResolvedRemote} from '../config/schema.js';
 import {isTransient} from '../git/classify.js';
 import {redact} from '../git/redact.js';
-import {runGit, type GitOutput} from '../git/runner.js';
+import type {GitOutput} from '../git/runner.js';
 import type {ErrorClass, OperationResult, Progress} from '../model.js';
 import {withRetry} from '../retry.js';
 import {pushArgv, remoteArgument, branchRef} from './argv.js';
@@ -11,6 +11,7 @@ import {noUrlFailure, planPush, type PushPlan} from './plan.js';
 import {decidePush} from './policy.js';
 import {parseProgressLine} from './progress.js';
 import {plainPush} from './plain-push.js';
+import {runPushCommand} from './run-push.js';
 import {interpretPush, type Attempt} from './push-outcome.js';
 
 /**
@@ -110,18 +111,7 @@ async function attemptPush(request: PushRequest, getPlan: () => Promise<PushPlan
 	}
 
 	const leaseSha = decision === 'force-with-lease' ? plan.remoteSha : undefined;
-	const output = await runGit({
-		args: pushArgv({remote: target, source: request.localSha, branch, dryRun: request.dryRun, leaseSha}),
-		cwd: request.cwd,
-		timeoutMs: remote.timeoutSeconds * 1000,
-		signal,
-		onStderrLine: request.onProgress
-			? line => {
-					const progress = parseProgressLine(line);
-					if (progress) request.onProgress?.(progress);
-				}
-			: undefined,
-	});
+	const output = await runPushCommand(request, pushArgv({remote: target, source: request.localSha, branch, dryRun: request.dryRun, leaseSha}));
 	request.onCommand?.(output);
 	const attempt = interpretPush({output, ref: branchRef(branch), request, plan, forced: leaseSha !== undefined});
 	return unlessDeliveredMeanwhile({...base, ...attempt, output: readableOutput(output)}, output, request, target);
