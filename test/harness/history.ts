@@ -1,3 +1,4 @@
+import {seededRandom} from './random.js';
 import {execFileSync} from 'node:child_process';
 import {git, gitEnv} from './repo.js';
 
@@ -18,7 +19,7 @@ export type HistoryOptions = {
 export function makeHistory(repo: string, options: HistoryOptions): string {
 	const fileCount = Math.max(1, options.files ?? 20);
 	const linesPerFile = Math.max(1, Math.ceil((options.bytesPerFile ?? 2048) / 64));
-	const random = seededRandom(fileCount * 7919 + options.commits);
+	const random = seededUint32(fileCount * 7919 + options.commits);
 	const line = () => `${random().toString(16).padStart(8, '0')} ${'x'.repeat(46)} ${random().toString(36).padStart(7, '0')}`.slice(0, 63);
 	const contents = Array.from({length: fileCount}, () => Array.from({length: linesPerFile}, line));
 	const ref = git(repo, 'symbolic-ref', 'HEAD');
@@ -67,14 +68,8 @@ function tryGit(repo: string, ...args: string[]): string | undefined {
 	}
 }
 
-/** mulberry32: small, fast and the same on every machine, so histories are reproducible. */
-function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return (t ^ (t >>> 14)) >>> 0;
-	};
+/** The seeded PRNG as whole 32-bit numbers. */
+function seededUint32(seed: number): () => number {
+	const next = seededRandom(seed);
+	return () => Math.floor(next() * 4_294_967_296);
 }

@@ -114,17 +114,7 @@ export function readQueue(repo: string): Array<{remote: string; branch: string; 
 	return data.entries as ReturnType<typeof readQueue>;
 }
 
-/** A small seeded PRNG (mulberry32): the same seed gives the same corpus and timings. */
-export function seeded(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
+export {seededRandom as seeded} from '../harness/random.js';
 
 export type StartedCli = {child: ChildProcess; output(): {stdout: string; stderr: string}; done: Promise<CliRun & {signal: NodeJS.Signals | null}>};
 

@@ -1,14 +1,15 @@
 import path from 'node:path';
 import {render} from 'ink-testing-library';
-import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {loadConfig} from '../../source/core/config/load.js';
 import {QueueStore} from '../../source/core/queue/queue-store.js';
 import {listLocalBranches, readRepoInfo} from '../../source/core/service/repo-info.js';
 import {SyncService} from '../../source/core/sync-service.js';
 import {TrustStore} from '../../source/core/trust/trust-store.js';
 import {App} from '../../source/ui/app.js';
-import {commit, isolatedHome, onCleanup, tempDir, waitFor} from '../harness/index.js';
+import {commit, onCleanup, tempDir, waitFor} from '../harness/index.js';
 import {leaked, leakScene} from './leak-scene.js';
+import {isolateProductGit} from '../harness/product-env.js';
 
 /**
  * The dashboard path of the secrets promise: the real engine (real git, real servers) under
@@ -18,14 +19,7 @@ import {leaked, leakScene} from './leak-scene.js';
 
 const ansi = /\u001B\[[0-9;?]*[ -/]*[@-~]/g;
 
-beforeAll(() => {
-	vi.stubEnv('HOME', isolatedHome());
-	vi.stubEnv('XDG_CONFIG_HOME', path.join(isolatedHome(), '.config'));
-	vi.stubEnv('GIT_CONFIG_NOSYSTEM', '1');
-});
-afterAll(() => {
-	vi.unstubAllEnvs();
-});
+isolateProductGit();
 
 describe('the dashboard never shows a credential', () => {
 	it('after push-all, a health check and a fetch, in every row, detail pane and log line', async () => {

@@ -5,6 +5,7 @@ import type {DivergencePair, RemoteBranchStatus, SyncState} from '../../../sourc
 import {computeStatus} from '../../../source/core/status/compute-status.js';
 import {gitEnv, makeBare} from '../../harness/index.js';
 import {buildDag, isolateProductGit, remote, writePackedRefs} from './helpers.js';
+import {seededRandom} from '../../harness/random.js';
 
 /**
  * Randomized differential test: on random commit DAGs (merges, unrelated roots) and random
@@ -35,21 +36,11 @@ const filters: Array<{patterns: string[]; takes: (branch: string) => boolean}> =
 	{patterns: [], takes: () => false},
 ];
 
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d_2b_79_f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
 
 type Random = {next: () => number; int: (min: number, max: number) => number; pick: <T>(items: readonly T[]) => T; chance: (p: number) => boolean};
 
 function random(seed: number): Random {
-	const next = mulberry32(seed);
+	const next = seededRandom(seed);
 	const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
 	return {next, int, pick: items => items[int(0, items.length - 1)]!, chance: p => next() < p};
 }
