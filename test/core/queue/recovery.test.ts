@@ -4,7 +4,7 @@ import {describe, expect, it} from 'vitest';
 import {QueueLockTimeoutError, QueueReadError, QueueWriteError} from '../../../source/core/queue/errors.js';
 import {QueueStore} from '../../../source/core/queue/queue-store.js';
 import {makeRepo} from '../../harness/index.js';
-import {isolateProductGit, readQueueJson, shaA, shaB} from './helpers.js';
+import {isolateProductGit, readQueueJson, shaA} from './helpers.js';
 
 isolateProductGit();
 
