@@ -1,13 +1,14 @@
 import {existsSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {loadConfig} from '../../source/core/config/load.js';
 import type {ResolvedConfig} from '../../source/core/config/schema.js';
 import {FatalError} from '../../source/core/errors.js';
 import {runCli} from '../cli/run-cli.js';
-import {addBareRemote, commit, forSuite, git, isolatedHome, makeRepo, tempDir} from '../harness/index.js';
+import {addBareRemote, commit, forSuite, git, makeRepo, tempDir} from '../harness/index.js';
 import {generateCorpus, type CorpusCase} from './config-corpus.js';
 import {canary, expectCleanEnd} from './support.js';
+import {isolateProductGit} from '../harness/product-env.js';
 
 /**
  * Bad input must end in one clear error (exit 2) or a correct result: never a crash, a
@@ -46,10 +47,8 @@ let userDir: string;
 let pwned: string;
 let corpus: CorpusCase[];
 
+isolateProductGit();
 beforeAll(async () => {
-	vi.stubEnv('HOME', isolatedHome());
-	vi.stubEnv('XDG_CONFIG_HOME', path.join(isolatedHome(), '.config'));
-	vi.stubEnv('GIT_CONFIG_NOSYSTEM', '1');
 	await forSuite(() => {
 		repo = makeRepo();
 		addBareRemote(repo, 'origin');
@@ -59,7 +58,6 @@ beforeAll(async () => {
 	});
 });
 afterAll(() => {
-	vi.unstubAllEnvs();
 });
 
 describe(`bad config: ${corpusSize} seeded mutations through the loader`, () => {

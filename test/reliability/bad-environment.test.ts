@@ -1,12 +1,13 @@
 import {existsSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {loadConfig} from '../../source/core/config/load.js';
 import {ConfigError} from '../../source/core/errors.js';
 import {runCli} from '../cli/run-cli.js';
-import {addBareRemote, forSuite, isolatedHome, makeRepo, tempDir} from '../harness/index.js';
+import {addBareRemote, forSuite, makeRepo, tempDir} from '../harness/index.js';
 import {expectCleanEnd} from './support.js';
+import {isolateProductGit} from '../harness/product-env.js';
 
 /**
  * REMOTE_SYNC_* values from a hostile or careless environment (SPEC §2: "an invalid value is
@@ -40,10 +41,8 @@ const cases: Array<{name: string; value: string; ok: boolean}> = [
 
 let repo: string;
 let userDir: string;
+isolateProductGit();
 beforeAll(async () => {
-	vi.stubEnv('HOME', isolatedHome());
-	vi.stubEnv('XDG_CONFIG_HOME', path.join(isolatedHome(), '.config'));
-	vi.stubEnv('GIT_CONFIG_NOSYSTEM', '1');
 	await forSuite(() => {
 		repo = makeRepo();
 		addBareRemote(repo, 'origin');
@@ -51,7 +50,6 @@ beforeAll(async () => {
 	});
 });
 afterAll(() => {
-	vi.unstubAllEnvs();
 	rmSync(pwned, {force: true});
 });
 
