@@ -104,3 +104,12 @@ export function truncate(text: string, width: number): string {
 export function plural(count: number, word: string): string {
 	return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
+
+/**
+ * Text from git or a VPN command, made safe for one terminal line: ink measures a tab as one
+ * cell but the terminal jumps to the next tab stop, so an unexpanded tab overflows the line
+ * and wraps the layout; other control bytes would move the cursor.
+ */
+export function printable(text: string): string {
+	return text.replaceAll('\t', '    ').replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '');
+}

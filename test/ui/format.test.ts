@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {formatAge, formatBytes, formatDuration, formatRate, progressBar, rowGlyph, truncate} from '../../source/ui/format.js';
+import {formatAge, formatBytes, formatDuration, formatRate, printable, progressBar, rowGlyph, truncate} from '../../source/ui/format.js';
 import {buildRow, rowInState, unreachableRow} from './fixtures/static-service.js';
 
 describe('text helpers of the dashboard', () => {
@@ -36,5 +36,12 @@ describe('text helpers of the dashboard', () => {
 		expect(rowGlyph(rowInState('a', 'ahead')).glyph).toBe('↑');
 		expect(rowGlyph(unreachableRow('b')).glyph).toBe('✗');
 		expect(rowGlyph(buildRow('c', {status: undefined})).glyph).toBe('…'); // no status yet: not "unknown"
+	});
+});
+
+describe('printable', () => {
+	it('expands tabs and drops control bytes, so a line is as wide on screen as ink measures it', () => {
+		expect(printable('=\tabc:refs/heads/main\t[up to date]')).toBe('=    abc:refs/heads/main    [up to date]');
+		expect(printable('a\u001B[2Jb\rc\nd')).toBe('a[2Jbc\nd');
 	});
 });

@@ -2,7 +2,7 @@ import type {ReactNode} from 'react';
 import {Box, Text} from 'ink';
 import type {ForcePushPolicy} from '../../core/config/schema.js';
 import type {RemoteRow} from '../../core/snapshot.js';
-import {formatAge, formatDuration, plural, resultTone, rowGlyph, shortSha} from '../format.js';
+import {formatAge, formatDuration, plural, resultTone, rowGlyph, printable, shortSha} from '../format.js';
 import {VpnBadge} from './header.js';
 
 const policyText: Record<ForcePushPolicy, string> = {
@@ -58,7 +58,7 @@ type DetailPaneProps = {row: RemoteRow | undefined; now: number; width: number; 
 export function DetailPane({row, now, width, height}: DetailPaneProps) {
 	if (!row) return null;
 	const shown = fields(row, now).slice(0, Math.max(0, height - 1));
-	const outputLines = (row.lastResult?.output ?? '').split('\n').filter((line) => line.trim() !== '');
+	const outputLines = printable(row.lastResult?.output ?? '').split('\n').filter((line) => line.trim() !== '');
 	const room = Math.max(0, height - 1 - shown.length - 1);
 	const tail = room > 0 ? outputLines.slice(-room) : [];
 
