@@ -1,6 +1,7 @@
 import {execa} from 'execa';
 import {gitEnvironment} from './environment.js';
 import {redact} from './redact.js';
+import {watchForStall} from './stall-watch.js';
 import {timerMs} from '../timer-limit.js';
 
 /**
@@ -9,6 +10,8 @@ import {timerMs} from '../timer-limit.js';
  *   ssh cannot open /dev/tty to ask anything);
  * - if `timeoutMs` is set, is killed with its whole process tree (git-remote-http, ssh)
  *   when it runs out, and reported as timed out;
+ * - if `stallTimeoutMs` is set, is killed the same way when it writes nothing (stdout or
+ *   stderr) for that long, and reported as timed out and `stalled`;
  * - is killed the same way on `signal` abort, or by `killAllGitProcesses()` on Ctrl-C.
  * It never throws for a non-zero exit: callers classify the output (classify.ts).
  *
@@ -21,6 +24,8 @@ export type GitCommand = {
 	cwd: string;
 	/** Kill the process tree after this long. Set on every network call. */
 	timeoutMs?: number;
+	/** Kill the process tree when it writes nothing for this long (run fetch/push with --progress). */
+	stallTimeoutMs?: number;
 	/** Extra environment, on top of the non-interactive one. */
 	env?: Record<string, string>;
 	/** Called for each line (split on \n and \r: progress uses \r) git writes to stderr. */
@@ -40,6 +45,10 @@ export type GitOutput = {
 	exitCode: number | null;
 	durationMs: number;
 	timedOut: boolean;
+	/** Timed out because it went silent for `stallTimeoutMs` (timedOut is then true too). */
+	stalled: boolean;
+	/** The silence it was allowed, when it ran with one: for "no answer for 10 s". */
+	stallTimeoutMs?: number;
 	aborted: boolean;
 };
 
@@ -105,6 +114,20 @@ export async function runGit(command: GitCommand): Promise<GitOutput> {
 					timedOut = true;
 					killGroup(pid, 'SIGKILL');
 				}, timerMs(command.timeoutMs));
+	let stalled = false;
+	const stall =
+		command.stallTimeoutMs === undefined
+			? undefined
+			: watchForStall(command.stallTimeoutMs, () => {
+					timedOut = true;
+					stalled = true;
+					killGroup(pid, 'SIGKILL');
+				});
+	if (stall) {
+		child.stdout?.on('data', () => stall.alive());
+		child.stderr?.on('data', () => stall.alive());
+	}
+
 	const onAbort = () => {
 		aborted = true;
 		killGroup(pid, 'SIGKILL');
@@ -136,10 +159,13 @@ export async function runGit(command: GitCommand): Promise<GitOutput> {
 			exitCode: result.exitCode ?? null,
 			durationMs: Math.round(performance.now() - started),
 			timedOut,
+			stalled,
+			...(command.stallTimeoutMs === undefined ? {} : {stallTimeoutMs: command.stallTimeoutMs}),
 			aborted,
 		};
 	} finally {
 		if (timer) clearTimeout(timer);
+		stall?.stop();
 		command.signal?.removeEventListener('abort', onAbort);
 		// Children that outlived git itself (a stuck ssh) go with it.
 		if (timedOut || aborted) killGroup(pid, 'SIGKILL');
