@@ -1,6 +1,8 @@
 import {execa} from 'execa';
-import {gitEnvironment} from './environment.js';
+import {gitMissingUnderWrapper, withDeadline} from './deadline.js';
+import {gitEnvironment, type NetworkLimits} from './environment.js';
 import {redact} from './redact.js';
+import {configuredSshCommand} from './ssh-config.js';
 import {watchForStall} from './stall-watch.js';
 import {timerMs} from '../timer-limit.js';
 
@@ -8,8 +10,9 @@ import {timerMs} from '../timer-limit.js';
  * The one way git runs. Every call:
  * - has stdin closed and its own process group (detached: no controlling terminal, so
  *   ssh cannot open /dev/tty to ask anything);
- * - if `timeoutMs` is set, is killed with its whole process tree (git-remote-http, ssh)
- *   when it runs out, and reported as timed out;
+ * - if `timeoutMs` is set (a network call), is killed with its whole process tree
+ *   (git-remote-http, ssh) when it runs out, and reported as timed out; it also carries
+ *   bounds of its own that hold if we die (deadline.ts, NetworkLimits in environment.ts);
  * - if `stallTimeoutMs` is set, is killed the same way when it writes nothing (stdout or
  *   stderr) for that long, and reported as timed out and `stalled`;
  * - is killed the same way on `signal` abort, or by `killAllGitProcesses()` on Ctrl-C.
@@ -85,13 +88,31 @@ export function liveGitProcessCount(): number {
 	return liveGroups.size;
 }
 
+async function readSshCommand(cwd: string): Promise<string | undefined> {
+	const out = await runGit({args: ['config', '--get', 'core.sshCommand'], cwd});
+	const value = out.exitCode === 0 ? out.stdout.trim() : '';
+	return value.length > 0 ? value : undefined;
+}
+
+async function networkLimits(command: GitCommand, timeoutMs: number): Promise<NetworkLimits> {
+	return {
+		connectTimeoutSeconds: timeoutMs / 1000,
+		silenceSeconds: (command.stallTimeoutMs ?? timeoutMs) / 1000,
+		configuredSshCommand: await configuredSshCommand(command.cwd, readSshCommand),
+	};
+}
+
 export async function runGit(command: GitCommand): Promise<GitOutput> {
+	const network = command.timeoutMs === undefined ? undefined : await networkLimits(command, command.timeoutMs);
 	const started = performance.now();
-	const timeoutSeconds = command.timeoutMs === undefined ? 30 : command.timeoutMs / 1000;
+	const env = {...gitEnvironment(process.env, network), ...command.env};
+	// Network calls run under a deadline of their own; local plumbing (and stdin input) runs bare.
+	const program =
+		command.timeoutMs === undefined || command.input !== undefined ? {file: 'git', args: [...command.args], wrapper: undefined} : withDeadline(command.args, command.timeoutMs, env.PATH ?? '');
 	spawnCount++;
-	const child = execa('git', [...command.args], {
+	const child = execa(program.file, program.args, {
 		cwd: command.cwd,
-		env: {...gitEnvironment(process.env, timeoutSeconds), ...command.env},
+		env,
 		extendEnv: false,
 		// Only local plumbing gets input; everything else keeps stdin closed so nothing can prompt.
 		...(command.input === undefined ? {stdin: 'ignore' as const} : {input: command.input}),
@@ -151,6 +172,8 @@ export async function runGit(command: GitCommand): Promise<GitOutput> {
 		if ((result as {code?: string}).code === 'ENOENT' || (result.failed && /ENOENT/.test(String(result.message)) && result.exitCode === undefined)) {
 			throw new GitNotFoundError();
 		}
+
+		if (program.wrapper && gitMissingUnderWrapper(result.exitCode, String(result.stderr))) throw new GitNotFoundError();
 
 		return {
 			argv: ['git', ...command.args].map(arg => redact(arg)),
