@@ -3,10 +3,13 @@ import {redact} from '../core/git/redact.js';
 import {parseCli} from './flags.js';
 import {makeOutput, type Io, type Output} from './output.js';
 
+/** Which bin ran: each has its own entry file (remote-sync.ts, remote-sync-tui.ts). */
+export type ProgramName = 'remote-sync' | 'remote-sync-tui';
+
 const defaultIo = (): Io => ({stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env});
 
 /** The program: parse, choose dashboard or headless, run, map the outcome to an exit code. */
-export async function main(argv: string[], programName: string, io: Io = defaultIo()): Promise<number> {
+export async function main(argv: string[], programName: ProgramName, io: Io = defaultIo()): Promise<number> {
 	let out: Output = makeOutput(io, {quiet: false, json: false, verbose: false});
 	try {
 		const cli = parseCli(argv);

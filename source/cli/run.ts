@@ -11,6 +11,7 @@ import type {TrustStore} from '../core/trust/trust-store.js';
 import {installSignalCleanup} from '../core/vpn/signal-cleanup.js';
 import {insideOwnPush, nestedPushNote, pushingActions, withoutRemoteBeingPushed} from '../setup/hook-guard.js';
 import type {ParsedCli} from './flags.js';
+import type {ProgramName} from './main.js';
 import {runHeadless} from './headless.js';
 import {makeOutput, type Io, type Output} from './output.js';
 import {runVerb} from './verbs.js';
@@ -49,7 +50,7 @@ function importDashboard() {
 	return loading;
 }
 
-export async function run(cli: ParsedCli, programName: string, io: Io, out: Output): Promise<number> {
+export async function run(cli: ParsedCli, programName: ProgramName, io: Io, out: Output): Promise<number> {
 	let cwd = resolveCwd(cli);
 	let configPath = cli.config;
 	let trust: TrustStore | undefined;
@@ -71,7 +72,7 @@ export async function run(cli: ParsedCli, programName: string, io: Io, out: Outp
 	}
 }
 
-async function runAction(cli: ParsedCli, programName: string, io: Io, out: Output, where: {cwd: string; configPath?: string; trust?: TrustStore; trustEverything?: boolean}): Promise<number> {
+async function runAction(cli: ParsedCli, programName: ProgramName, io: Io, out: Output, where: {cwd: string; configPath?: string; trust?: TrustStore; trustEverything?: boolean}): Promise<number> {
 	if (cli.action && pushingActions.includes(cli.action) && insideOwnPush(io.env)) {
 		if (out.json) out.printJson({results: [], summary: {succeeded: 0, failed: 0, blocked: 0, skipped: 0, queued: 0}, notes: [nestedPushNote]});
 		else out.warn(nestedPushNote);
