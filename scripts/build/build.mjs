@@ -8,13 +8,14 @@
 import {rmSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import * as esbuild from 'esbuild';
+import {writeNotices} from './notices.mjs';
 
 const dev = process.argv.includes('--dev');
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const outdir = `${root}dist`;
 
 rmSync(outdir, {recursive: true, force: true});
-await esbuild.build({
+const {metafile} = await esbuild.build({
 	absWorkingDir: root,
 	entryPoints: ['source/cli/remote-sync.ts', 'source/cli/remote-sync-tui.ts'],
 	outdir,
@@ -35,5 +36,7 @@ await esbuild.build({
 	minifyWhitespace: !dev,
 	sourcemap: dev ? 'linked' : false,
 	legalComments: 'none',
+	metafile: true,
 	logLevel: 'warning',
 });
+writeNotices(root, metafile, `${outdir}/THIRD-PARTY-NOTICES.md`);

@@ -4,7 +4,7 @@ import {describe, expect, it} from 'vitest';
 import {git, makeBare, makeRepo, tempDir} from '../harness/index.js';
 import {binAs, binPaths} from '../cli/run-cli.js';
 import {rowOf} from './fixture.js';
-import {openTerminal, type Terminal} from './tmux.js';
+import {openTerminal, quitDashboard} from './tmux.js';
 
 /**
  * Each bin file decides its own mode (issue 16): `node <file>` — what a Windows cmd shim and a
@@ -24,20 +24,12 @@ function repoWithRemote(): {repo: string; env: Record<string, string>} {
 // The header with the local sha, and the remote's row: the dashboard, not the headless text.
 const dashboardShown = (repo: string) => (screen: string) => screen.includes(`${path.basename(repo)} on main @ `) && rowOf(screen, 'mirror') !== '';
 
-/** q, and y when the dashboard asks because its first status read is still running. */
-async function quit(terminal: Terminal): Promise<void> {
-	terminal.press('q');
-	const screen = await terminal.waitFor(s => terminal.exited() || /Quit anyway\?/.test(s), {timeoutMs: 20_000});
-	if (!terminal.exited() && /Quit anyway\?/.test(screen)) terminal.press('y');
-	await terminal.waitFor(() => terminal.exited(), {timeoutMs: 20_000, message: 'the dashboard did not quit'});
-}
-
 describe('the two bins', () => {
 	it('node <remote-sync-tui bin file> opens the dashboard', async () => {
 		const {repo, env} = repoWithRemote();
 		const terminal = await openTerminal(`${process.execPath} ${binPaths['remote-sync-tui']}`, {cwd: repo, columns: 120, rows: 30, env});
 		await terminal.waitFor(dashboardShown(repo), {timeoutMs: 30_000, message: 'no dashboard with the mirror row'});
-		await quit(terminal);
+		await quitDashboard(terminal);
 		expect(terminal.exitStatus()).toBe(0);
 	});
 
@@ -45,7 +37,7 @@ describe('the two bins', () => {
 		const {repo, env} = repoWithRemote();
 		const terminal = await openTerminal(`${process.execPath} ${binAs('remote-sync-tui', 'rst-shim')}`, {cwd: repo, columns: 120, rows: 30, env});
 		await terminal.waitFor(dashboardShown(repo), {timeoutMs: 30_000, message: 'no dashboard through the renamed link'});
-		await quit(terminal);
+		await quitDashboard(terminal);
 	});
 
 	it('the headless bin named remote-sync-tui stays headless: the status as text on a terminal', async () => {
