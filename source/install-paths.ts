@@ -1,3 +1,4 @@
+import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 
 /**
@@ -13,3 +14,8 @@ export const installedSchema = fileURLToPath(new URL('schema/remotesyncrc.schema
 
 /** The headless bin (a hook runs it with this very node, so no global install is needed). */
 export const headlessBin = fileURLToPath(new URL('dist/remote-sync.js', packageRoot));
+
+/** This installation's version, from its package.json (the one file npm always ships). */
+export function packageVersion(): string {
+	return (JSON.parse(readFileSync(new URL('package.json', packageRoot), 'utf8')) as {version: string}).version;
+}

@@ -1,6 +1,6 @@
 import {FatalError, exitCodes} from '../core/errors.js';
 import {redact} from '../core/git/redact.js';
-import {parseCli} from './flags.js';
+import {packageVersion} from '../install-paths.js';
 import {makeOutput, type Io, type Output} from './output.js';
 
 /** Which bin ran: each has its own entry file (remote-sync.ts, remote-sync-tui.ts). */
@@ -10,8 +10,15 @@ const defaultIo = (): Io => ({stdout: process.stdout, stderr: process.stderr, st
 
 /** The program: parse, choose dashboard or headless, run, map the outcome to an exit code. */
 export async function main(argv: string[], programName: ProgramName, io: Io = defaultIo()): Promise<number> {
+	// The flag parser (meow, with its package.json reader) is most of what --version would load.
+	if (argv.length === 1 && argv[0] === '--version') {
+		io.stdout.write(`${packageVersion()}\n`);
+		return exitCodes.ok;
+	}
+
 	let out: Output = makeOutput(io, {quiet: false, json: false, verbose: false});
 	try {
+		const {parseCli} = await import('./flags.js');
 		const cli = parseCli(argv);
 		out = makeOutput(io, {quiet: cli.quiet, json: cli.json, verbose: cli.verbose === true, color: cli.color});
 		const {run} = await import('./run.js');
