@@ -36,7 +36,7 @@ export async function readRepoInfo(cwd: string): Promise<RepoInfo> {
 	return {root, name: path.basename(root).replace(/\.git$/, ''), bare: isBare === 'true', currentBranch: await currentBranch(cwd)};
 }
 
-async function currentBranch(cwd: string): Promise<string | undefined> {
+export async function currentBranch(cwd: string): Promise<string | undefined> {
 	// symbolic-ref works on an unborn branch too, where rev-parse --abbrev-ref does not.
 	const out = await runGit({args: ['symbolic-ref', '--quiet', '--short', 'HEAD'], cwd});
 	const name = out.stdout.trim();
