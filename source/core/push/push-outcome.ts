@@ -55,7 +55,7 @@ export function interpretPush({output, ref, request, plan, forced}: Context): At
 				status: 'rejected',
 				errorClass: 'rejected',
 				message: `${remote} moved since we looked: ${branch} is no longer ${short(plan.remoteSha)} there, nothing was replaced`,
-				error: `${remote} moved since we looked (stale info) — fetch, review its new commits, and push again`,
+				error: `${remote} moved since we looked (stale info) — fetch and review first (git fetch ${remote}; git log ${branch}..${remote}/${branch}), then push again`,
 			};
 		}
 
