@@ -1,6 +1,7 @@
 import {mkdtemp, readFile, rm} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type {GitOutput} from '../git/runner.js';
 
 /**
  * Which side a push that hung or failed was waiting on: the repository's own pre-push hook, or
@@ -74,16 +75,18 @@ type Blame = {status: 'failed'; errorClass: 'hook-failed'; message: string; erro
  * blame: it was still running when the push was stopped, or it exited non-zero. Not the
  * remote's fault, so never retried or queued (class hook-failed). Undefined otherwise.
  */
-export function blameLocalHook(options: {state: LocalHookState; timedOut: boolean; stderr: string; remote: string; branch: string; timeoutSeconds: number}): Blame | undefined {
-	const {state, remote, branch} = options;
+export function blameLocalHook(options: {state: LocalHookState; output: GitOutput; remote: string; branch: string; timeoutSeconds: number}): Blame | undefined {
+	const {state, output, remote, branch} = options;
 	const skip = `fix it, or skip it for one push with: git push --no-verify ${remote} ${branch}`;
-	if (state.kind === 'running' && options.timedOut) {
-		const message = `the local pre-push hook ${state.hook} did not finish within ${options.timeoutSeconds} s (the push to ${remote} was waiting on it, not on ${remote})`;
+	if (state.kind === 'running' && output.timedOut) {
+		// Stopped by stall_timeout (silent that long) or by the remote's timeout, whichever came first.
+		const seconds = output.stalled && output.stallTimeoutMs !== undefined ? Math.round(output.stallTimeoutMs / 100) / 10 : options.timeoutSeconds;
+		const message = `the local pre-push hook ${state.hook} did not finish within ${seconds} s (the push to ${remote} was waiting on it, not on ${remote})`;
 		return {status: 'failed', errorClass: 'hook-failed', message, error: `${message} — ${skip}`};
 	}
 
 	if (state.kind === 'exited' && state.code !== 0) {
-		const said = hookWords(options.stderr);
+		const said = hookWords(output.stderr);
 		const message = `the local pre-push hook ${state.hook} refused the push to ${remote} (exit ${state.code})${said ? `: ${said}` : ''}`;
 		return {status: 'failed', errorClass: 'hook-failed', message, error: `${message} — ${skip}`};
 	}

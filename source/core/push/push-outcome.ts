@@ -67,7 +67,7 @@ export function interpretPush({output, ref, request, plan, forced}: Context): At
 		return {status: 'rejected', errorClass, message, error: `${message}${said ? `: ${said}` : ''} — ${hintFor(errorClass)}`};
 	}
 
-	const hook = output.aborted ? undefined : blameLocalHook({state: output.localHook, timedOut: output.timedOut, stderr: output.stderr, remote, branch, timeoutSeconds: request.remote.timeoutSeconds});
+	const hook = output.aborted ? undefined : blameLocalHook({state: output.localHook, output, remote, branch, timeoutSeconds: request.remote.timeoutSeconds});
 	if (hook) return hook;
 	const failure = failureOf(output, {remote, timeoutSeconds: request.remote.timeoutSeconds, doing: `push to ${remote}`});
 	return {status: 'failed', errorClass: failure.class, message: failure.message, error: describeFailure(failure)};

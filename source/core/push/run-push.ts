@@ -15,6 +15,7 @@ export async function runPushCommand(request: PushRequest, args: string[]): Prom
 			args,
 			cwd: request.cwd,
 			timeoutMs: request.remote.timeoutSeconds * 1000,
+			stallTimeoutMs: request.remote.stallTimeoutSeconds * 1000,
 			signal: request.signal,
 			env: trace.env,
 			onStderrLine: request.onProgress
