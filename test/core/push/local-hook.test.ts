@@ -38,6 +38,13 @@ describe('a local pre-push hook that hangs', () => {
 		expect(shaOf(bare, 'refs/heads/main')).toBe(before);
 	});
 
+	it('stopped by stall_timeout (silent), it is still the local hook', async () => {
+		const {repo} = repoWithLocalPrePush('sleep 60');
+		const result = await pushOne(request(repo, remote('origin', {retry: 2, timeoutSeconds: 60, stallTimeoutSeconds: 2})));
+		expect(result).toMatchObject({status: 'failed', errorClass: 'hook-failed', attempts: 1});
+		expect(result.message).toMatch(/^the local pre-push hook \S*pre-push did not finish within 2 s/);
+	});
+
 	it('is not queued (through the service, queue on)', async () => {
 		const {repo} = repoWithLocalPrePush('sleep 60');
 		const {service} = await serviceFor(repo, {config: {offline_queue: true, retry_base_delay: 0.01, retry_max_delay: 0.02, remotes: {origin: {retry: 1, timeout: 2}}}});
