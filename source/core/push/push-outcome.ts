@@ -18,7 +18,7 @@ export type Attempt = Omit<OperationResult, 'remote' | 'branch' | 'attempts' | '
 type Context = {
 	output: PushOutput;
 	ref: string;
-	request: {remote: {name: string; timeoutSeconds: number}; branch: string; dryRun: boolean};
+	request: {remote: {name: string; timeoutSeconds: number; url?: string}; branch: string; dryRun: boolean};
 	plan: PushPlan;
 	forced: boolean;
 };
@@ -69,6 +69,6 @@ export function interpretPush({output, ref, request, plan, forced}: Context): At
 
 	const hook = output.aborted ? undefined : blameLocalHook({state: output.localHook, output, remote, branch, timeoutSeconds: request.remote.timeoutSeconds});
 	if (hook) return hook;
-	const failure = failureOf(output, {remote, timeoutSeconds: request.remote.timeoutSeconds, doing: `push to ${remote}`});
+	const failure = failureOf(output, {remote, timeoutSeconds: request.remote.timeoutSeconds, doing: `push to ${remote}`, url: request.remote.url});
 	return {status: 'failed', errorClass: failure.class, message: failure.message, error: describeFailure(failure)};
 }
