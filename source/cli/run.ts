@@ -15,6 +15,7 @@ import type {ParsedCli} from './flags.js';
 import type {ProgramName} from './main.js';
 import {applyColorLevel, colorLevel} from '../report/colors.js';
 import {runHeadless} from './headless.js';
+import {requireLocalBranch} from './known-branch.js';
 import {makeOutput, type Io, type Output} from './output.js';
 import {runVerb} from './verbs.js';
 
@@ -109,6 +110,7 @@ async function runAction(cli: ParsedCli, programName: ProgramName, io: Io, out: 
 	if (!branch && needsBranch) throw new EnvironmentError('HEAD is detached: pass --branch NAME to choose the branch to sync');
 
 	const localBranches = reads?.localBranches ?? (await listLocalBranches(where.cwd));
+	if (cli.branch !== undefined && needsBranch) requireLocalBranch(cli.branch, localBranches);
 	const queue = await QueueStore.open(where.cwd, {location: reads?.queue});
 	for (const warning of queue.warnings) out.warn(warning);
 	const service = new SyncService({
@@ -120,8 +122,8 @@ async function runAction(cli: ParsedCli, programName: ProgramName, io: Io, out: 
 		queue,
 		trust,
 	});
-	// SPEC §6 has one code for "interrupted": Ctrl-C and SIGTERM (a supervisor, a killed CI job) both exit 130.
-	const uninstall = installSignalCleanup(async () => service.dispose(), {exit: () => process.exit(exitCodes.interrupted)});
+	// SPEC §6: Ctrl-C exits 130, SIGTERM (a supervisor, a killed CI job) 143, after the cleanup.
+	const uninstall = installSignalCleanup(async () => service.dispose());
 	try {
 		if (dashboard) {
 			const {renderDashboard} = await dashboard;

@@ -7,8 +7,23 @@ export const exitCodes = {
 	failed: 1,
 	usage: 2,
 	queued: 3,
+	/** SIGINT (Ctrl-C), or quitting the dashboard while a push or queue write ran. */
 	interrupted: 130,
+	/** SIGTERM (a supervisor, a killed CI job). */
+	terminated: 143,
 } as const;
+
+/** The shell's 128 + signal number, for the signals the program handles (SPEC §6). */
+export function exitCodeForSignal(signal: 'SIGINT' | 'SIGTERM' | 'SIGHUP'): number {
+	switch (signal) {
+		case 'SIGINT':
+			return exitCodes.interrupted;
+		case 'SIGTERM':
+			return exitCodes.terminated;
+		case 'SIGHUP':
+			return 129;
+	}
+}
 
 export class FatalError extends Error {
 	readonly exitCode: number;

@@ -1,5 +1,5 @@
 import {render} from 'ink';
-import {exitCodes} from '../core/errors.js';
+import {exitCodeForSignal, exitCodes} from '../core/errors.js';
 import type {SyncServiceApi} from '../core/snapshot.js';
 import {enterAlternateScreen, restoreSignals, type ProcessLike, type RestoreSignal} from './alternate-screen.js';
 import {App} from './app.js';
@@ -19,8 +19,9 @@ export type DashboardOptions = {
 /**
  * Runs the full-screen dashboard until the user quits or a signal arrives, then disposes the
  * service (stopping work, disconnecting VPNs we connected) BEFORE giving the screen back, and
- * resolves with the exit code: 0 after quitting, 130 after SIGINT/SIGTERM/SIGHUP, 1 when cleanup
- * failed. Rejects (screen restored, service disposed) when the UI itself crashed.
+ * resolves with the exit code: 0 after quitting, 130 after quitting in the middle of a push or
+ * queue run (SPEC §6: it was interrupted), 130 / 143 / 129 after SIGINT / SIGTERM / SIGHUP, 1 when
+ * cleanup failed. Rejects (screen restored, service disposed) when the UI itself crashed.
  * A second signal while cleaning up stops waiting: screen restored, the signal's default action.
  */
 export function renderDashboard(service: SyncServiceApi, options: DashboardOptions = {}): Promise<number> {
@@ -68,7 +69,7 @@ export function renderDashboard(service: SyncServiceApi, options: DashboardOptio
 		for (const signal of restoreSignals) {
 			const handler = (): void => {
 				if (!finishing) {
-					finish(exitCodes.interrupted);
+					finish(exitCodeForSignal(signal));
 					return;
 				}
 
@@ -85,7 +86,7 @@ export function renderDashboard(service: SyncServiceApi, options: DashboardOptio
 
 		let instance: ReturnType<typeof render>;
 		try {
-			instance = render(<App service={service} onExit={() => finish(exitCodes.ok)} throttleMs={options.throttleMs} />, {
+			instance = render(<App service={service} onExit={() => finish(quitCode(service))} throttleMs={options.throttleMs} />, {
 				stdout,
 				stdin: options.stdin ?? process.stdin,
 				stderr,
@@ -110,4 +111,10 @@ export function renderDashboard(service: SyncServiceApi, options: DashboardOptio
 			(error: unknown) => finish(exitCodes.failed, error),
 		);
 	});
+}
+
+/** Quitting stops what runs: a push or queue delivery cut short is "interrupted", a read is not. */
+function quitCode(service: SyncServiceApi): number {
+	const interrupting = service.getSnapshot().remotes.some(row => row.activity?.kind === 'push' || row.activity?.kind === 'process-queue');
+	return interrupting ? exitCodes.interrupted : exitCodes.ok;
 }

@@ -8,7 +8,7 @@ import {cliPath} from './run-cli.js';
 
 /**
  * Ctrl-C and SIGTERM in the middle of pushes (SPEC §4, §6): the program stops its git
- * processes, disconnects the VPN it connected, and exits 130. Both remotes accept the
+ * processes, disconnects the VPN it connected, and exits 130 (SIGINT) / 143 (SIGTERM). Both remotes accept the
  * connection and never answer, so the pushes are still running when the signal comes.
  */
 
@@ -67,9 +67,12 @@ async function exitWithin(running: Running, ms: number): Promise<number | null |
 	return Promise.race([running.exited, delay(ms).then(() => 'still running' as const)]);
 }
 
-describe('interrupting --push (SPEC §6: 130 interrupted)', () => {
-	for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-		it(`${signal}: exits 130, leaves no git process, and disconnects the VPN it connected`, async () => {
+describe('interrupting --push (SPEC §6: 130 interrupted, 143 terminated)', () => {
+	for (const [signal, code] of [
+		['SIGINT', 130],
+		['SIGTERM', 143],
+	] as const) {
+		it(`${signal}: exits ${code}, leaves no git process, and disconnects the VPN it connected`, async () => {
 			const setup = await pushesThatHang();
 			const running = setup.start();
 			await waitFor(
@@ -79,7 +82,7 @@ describe('interrupting --push (SPEC §6: 130 interrupted)', () => {
 
 			running.signal(signal);
 
-			expect(await exitWithin(running, 15_000)).toBe(130);
+			expect(await exitWithin(running, 15_000)).toBe(code);
 			await waitFor(() => processesMentioning(setup.marker).length === 0, {timeoutMs: 2000, message: 'git processes outlived the program'});
 			expect(readFileSync(setup.log, 'utf8').trim().split('\n').filter(line => line !== 'check')).toEqual(['connect', 'disconnect']);
 			expect(existsSync(setup.upMarker)).toBe(false);

@@ -20,6 +20,11 @@ export function branchRef(branch: string): string {
 	return `refs/heads/${branch}`;
 }
 
+/** What the user last fetched of `branch` from `remote`: the ref status and fetch use. */
+export function trackingRef(remote: string, branch: string): string {
+	return `refs/remotes/${remote}/${branch}`;
+}
+
 export type PushArgvOptions = {
 	remote: string;
 	/** What to push: a sha (what we planned) or a local branch name. */
@@ -73,4 +78,17 @@ export function isAncestorArgv(ancestor: string, descendant: string): string[] {
 /** Commits the remote has that `localSha` lacks, newest first: what a forced push loses. */
 export function wouldLoseArgv(localSha: string, remoteSha: string, limit: number): string[] {
 	return ['log', '--no-color', '--format=%h %s', `--max-count=${limit}`, `${localSha}..${remoteSha}`, '--'];
+}
+
+/** Every commit the local branch's reflog names, newest (its tip) first. */
+export function reflogArgv(branch: string): string[] {
+	return ['rev-list', '--walk-reflogs', branchRef(branch), '--'];
+}
+
+/**
+ * With stdin `<sha>` then `^<commit>` lines: the commits of `sha` that none of those commits
+ * has (short sha + subject), newest first. Empty when `sha` is reachable from one of them.
+ */
+export function notIntegratedArgv(limit: number): string[] {
+	return ['log', '--no-color', '--format=%h %s', `--max-count=${limit}`, '--stdin', '--'];
 }

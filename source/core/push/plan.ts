@@ -7,8 +7,8 @@ import {failureOf} from './failure.js';
 /**
  * What a push of `localSha` to `<remote>/<branch>` would do, decided before pushing
  * (SPEC §4 force-push protection; dry-run included). The remote's sha comes from one
- * `git ls-remote`, never from remote-tracking refs that may be old: it is "the sha we saw",
- * and a forced push later leases on exactly it.
+ * `git ls-remote`, never from remote-tracking refs that may be old: it says what a push would
+ * discard now. What a forced push leases on is another matter, what the user saw (lease.ts).
  */
 
 export type PushPlan = {

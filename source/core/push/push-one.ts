@@ -7,6 +7,7 @@ import {withRetry} from '../retry.js';
 import {pushArgv, remoteArgument, branchRef} from './argv.js';
 import {lostRefUpdateRace, remoteNowHas} from './concurrent-update.js';
 import {describeFailure} from './failure.js';
+import {leaseFor} from './lease.js';
 import {noUrlFailure, planPush, type PushPlan} from './plan.js';
 import {decidePush} from './policy.js';
 import {parseProgressLine} from './progress.js';
@@ -17,7 +18,9 @@ import {interpretPush, type Attempt} from './push-outcome.js';
 /**
  * One (remote, branch) push, SPEC §4: a plain push first (plain-push.ts: git refuses a
  * non-fast-forward before sending anything); only when it needs a force, plan (one ls-remote),
- * apply the force-push policy, and push with a lease on the sha we saw. Dry-run always plans.
+ * apply the force-push policy, and push with a lease on the sha the user saw (lease.ts:
+ * the confirmed sha, or the remote-tracking ref if the branch integrated it). Dry-run always
+ * plans, and predicts the same refusals.
  * Retry only transient network failures. Never throws: every outcome is an OperationResult.
  */
 
@@ -34,7 +37,7 @@ export type PushRequest = {
 	signal?: AbortSignal;
 	onProgress?: (progress: Progress) => void;
 	onCommand?: (output: GitOutput) => void;
-	/** A plan already made (the dashboard asked the user with it): skip re-planning. */
+	/** The plan the user confirmed in the dashboard: no re-planning, and a force leases on its remoteSha. */
 	plan?: PushPlan;
 	/** Told before each wait for a retry, for the log: "retry 1 of 3 in 1.2 s: <error>". */
 	onRetry?: (info: {retry: number; of: number; delayMs: number; error?: string}) => void;
@@ -110,7 +113,23 @@ async function attemptPush(request: PushRequest, getPlan: () => Promise<PushPlan
 			break;
 	}
 
-	const leaseSha = decision === 'force-with-lease' ? plan.remoteSha : undefined;
+	let leaseSha: string | undefined;
+	if (decision === 'force-with-lease') {
+		if (plan.remoteSha === undefined) return {status: 'skipped', message: `${branch} was not pushed to ${remote.name}: its sha there is unknown`};
+		const lease = await leaseFor({
+			cwd: request.cwd,
+			remote: remote.name,
+			branch,
+			localSha: request.localSha,
+			remoteSha: plan.remoteSha,
+			confirmedSha: request.plan?.remoteSha,
+			signal: request.signal,
+			onCommand: request.onCommand,
+		});
+		if ('refused' in lease) return lease.refused;
+		leaseSha = lease.sha;
+	}
+
 	const output = await runPushCommand(request, pushArgv({remote: target, source: request.localSha, branch, dryRun: request.dryRun, leaseSha}));
 	request.onCommand?.(output);
 	const attempt = interpretPush({output, ref: branchRef(branch), request, plan, forced: leaseSha !== undefined});

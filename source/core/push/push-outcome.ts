@@ -1,9 +1,10 @@
-import type {GitOutput} from '../git/runner.js';
 import {summarizeStderr, hintFor} from '../git/classify.js';
 import type {OperationResult} from '../model.js';
 import {describeFailure, failureOf} from './failure.js';
 import {isStaleLease, outcomeFor, parsePorcelain, rejectionClass} from './porcelain.js';
+import {blameLocalHook} from './local-hook.js';
 import type {PushPlan} from './plan.js';
+import type {PushOutput} from './run-push.js';
 
 /**
  * What one `git push --porcelain` run means for the user. The porcelain line of our ref
@@ -15,7 +16,7 @@ import type {PushPlan} from './plan.js';
 export type Attempt = Omit<OperationResult, 'remote' | 'branch' | 'attempts' | 'durationMs' | 'sha'>;
 
 type Context = {
-	output: GitOutput;
+	output: PushOutput;
 	ref: string;
 	request: {remote: {name: string; timeoutSeconds: number; url?: string}; branch: string; dryRun: boolean};
 	plan: PushPlan;
@@ -55,7 +56,7 @@ export function interpretPush({output, ref, request, plan, forced}: Context): At
 				status: 'rejected',
 				errorClass: 'rejected',
 				message: `${remote} moved since we looked: ${branch} is no longer ${short(plan.remoteSha)} there, nothing was replaced`,
-				error: `${remote} moved since we looked (stale info) — fetch, review its new commits, and push again`,
+				error: `${remote} moved since we looked (stale info) — fetch and review first (git fetch ${remote}; git log ${branch}..${remote}/${branch}), then push again`,
 			};
 		}
 
@@ -66,6 +67,8 @@ export function interpretPush({output, ref, request, plan, forced}: Context): At
 		return {status: 'rejected', errorClass, message, error: `${message}${said ? `: ${said}` : ''} — ${hintFor(errorClass)}`};
 	}
 
+	const hook = output.aborted ? undefined : blameLocalHook({state: output.localHook, output, remote, branch, timeoutSeconds: request.remote.timeoutSeconds});
+	if (hook) return hook;
 	const failure = failureOf(output, {remote, timeoutSeconds: request.remote.timeoutSeconds, doing: `push to ${remote}`, url: request.remote.url});
 	return {status: 'failed', errorClass: failure.class, message: failure.message, error: describeFailure(failure)};
 }

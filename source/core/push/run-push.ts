@@ -1,20 +1,35 @@
 import {runGit, type GitOutput} from '../git/runner.js';
+import {traceLocalHook, type LocalHookState} from './local-hook.js';
 import {parseProgressLine} from './progress.js';
 import type {PushRequest} from './push-one.js';
 
+/** A push's output, and whether the repository's own pre-push hook was what it waited on. */
+export type PushOutput = GitOutput & {localHook: LocalHookState};
+
 /** One `git push` process for a request: its timeout, its abort signal, its progress events. */
-export async function runPushCommand(request: PushRequest, args: string[]): Promise<GitOutput> {
-	return runGit({
-		args,
-		cwd: request.cwd,
-		timeoutMs: request.remote.timeoutSeconds * 1000,
-		stallTimeoutMs: request.remote.stallTimeoutSeconds * 1000,
-		signal: request.signal,
-		onStderrLine: request.onProgress
-			? line => {
-					const progress = parseProgressLine(line);
-					if (progress) request.onProgress?.(progress);
-				}
-			: undefined,
-	});
+export async function runPushCommand(request: PushRequest, args: string[]): Promise<PushOutput> {
+	const trace = await traceLocalHook();
+	let output: GitOutput;
+	try {
+		output = await runGit({
+			args,
+			cwd: request.cwd,
+			timeoutMs: request.remote.timeoutSeconds * 1000,
+			stallTimeoutMs: request.remote.stallTimeoutSeconds * 1000,
+			signal: request.signal,
+			env: trace.env,
+			onStderrLine: request.onProgress
+				? line => {
+						const progress = parseProgressLine(line);
+						if (progress) request.onProgress?.(progress);
+					}
+				: undefined,
+		});
+	} catch (error) {
+		// git missing (GitNotFoundError): still remove the trace file.
+		await trace.finish();
+		throw error;
+	}
+
+	return {...output, localHook: await trace.finish()};
 }

@@ -4,11 +4,19 @@ import {fetchRemote} from '../status/fetch.js';
 import {withOperation} from './activity.js';
 import {mapBounded} from './bounded.js';
 import {commandLogger} from './command-log.js';
+import {probeInsteadOfFetch} from './fetch-dry-run.js';
 import type {ServiceContext} from './context.js';
 import {summarize} from './summary.js';
 import {withVpn} from './with-vpn.js';
 
-export type FetchOutcome = {remote: string; ok: boolean; durationMs: number; failure?: GitFailure};
+export type FetchOutcome = {
+	remote: string;
+	ok: boolean;
+	durationMs: number;
+	failure?: GitFailure;
+	/** Dry-run: what the probe found, reported as is (fetch-dry-run.ts). */
+	dryRun?: OperationResult;
+};
 
 /** Fetch each remote in parallel (bounded); one dead remote never delays the others' results. */
 export async function fetchRemotes(context: ServiceContext, remotes: readonly ResolvedRemote[]): Promise<{report: OperationReport; outcomes: FetchOutcome[]}> {
@@ -18,17 +26,18 @@ export async function fetchRemotes(context: ServiceContext, remotes: readonly Re
 		async remote => fetchOne(context, remote),
 		(remote, error) => ({remote: remote.name, ok: false, durationMs: 0, failure: {class: 'other' as const, message: String(error)}}),
 	);
-	const results = outcomes.map((outcome, index) => toResult(outcome, remotes[index]!));
+	const results = outcomes.map((outcome, index) => outcome.dryRun ?? toResult(outcome, remotes[index]!));
 	return {report: {results, summary: summarize(results)}, outcomes};
 }
 
 async function fetchOne(context: ServiceContext, remote: ResolvedRemote): Promise<FetchOutcome> {
 	return withOperation(context, 'fetch', remote.name, '*', async operation => {
 		if (context.dryRun()) {
-			// Fetching changes only remote-tracking refs, but dry-run promises nothing changes.
-			const outcome = {remote: remote.name, ok: true, durationMs: 0};
-			operation.finish({...toResult(outcome, remote), message: `would fetch ${remote.name}`});
-			return outcome;
+			// Fetching changes remote-tracking refs, and dry-run promises nothing changes: probe instead.
+			const dryRun = await probeInsteadOfFetch(context, remote, operation.id);
+			operation.finish(dryRun);
+			const failure = dryRun.status === 'failed' ? {class: dryRun.errorClass ?? ('other' as const), message: dryRun.error ?? dryRun.message ?? ''} : undefined;
+			return {remote: remote.name, ok: failure === undefined, durationMs: dryRun.durationMs, failure, dryRun};
 		}
 
 		operation.progress({phase: remote.vpn ? 'vpn' : 'connecting'});

@@ -1,3 +1,5 @@
+import {exitCodeForSignal} from '../errors.js';
+
 /**
  * Ctrl-C and SIGTERM must not leave a VPN we connected up (SPEC §4). On the first SIGINT or
  * SIGTERM the cleanup runs once, bounded by a deadline, then the process exits 130 / 143.
@@ -12,8 +14,7 @@ export type SignalCleanupOptions = {
 	deadlineMs?: number;
 };
 
-const exitCodeFor = {SIGINT: 130, SIGTERM: 143} as const;
-type HandledSignal = keyof typeof exitCodeFor;
+type HandledSignal = 'SIGINT' | 'SIGTERM';
 
 const defaultDeadlineMs = 20_000;
 // Faster than anyone presses Ctrl-C twice; slower than a re-raised signal arrives.
@@ -36,7 +37,7 @@ export function installSignalCleanup(cleanup: () => Promise<void>, options: Sign
 	};
 
 	const onSignal = (signal: HandledSignal) => {
-		const code = exitCodeFor[signal];
+		const code = exitCodeForSignal(signal);
 		if (signalled) {
 			// signal-exit (inside execa and proper-lockfile) miscounts the listeners when both of
 			// its versions are loaded and re-raises the signal ~1 ms later. That echo is not the

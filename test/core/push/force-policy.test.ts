@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import type {ForcePushPolicy} from '../../../source/core/config/schema.js';
 import {planPush} from '../../../source/core/push/plan.js';
 import {pushOne} from '../../../source/core/push/push-one.js';
-import {addBareRemote, commit, makeRepo} from '../../harness/index.js';
+import {addBareRemote, commit, git, makeRepo} from '../../harness/index.js';
 import {isolateProductGit, pushFromElsewhere, recorder, refsOf, remote, request, shaOf} from './helpers.js';
 
 isolateProductGit();
@@ -13,6 +13,22 @@ function diverged() {
 	const bare = addBareRemote(repo, 'origin');
 	const theirs = pushFromElsewhere(bare, 'their fix');
 	const ours = commit(repo, 'our rewrite');
+	return {repo, bare, theirs, ours};
+}
+
+/**
+ * A force the user means: they fetched the remote's commit, built on it (it is in the
+ * branch's reflog), then rewrote it. Only such a force goes through (lease.test.ts has the
+ * cases that must not).
+ */
+function rewritten() {
+	const repo = makeRepo();
+	const bare = addBareRemote(repo, 'origin');
+	const theirs = pushFromElsewhere(bare, 'their fix');
+	git(repo, 'fetch', '-q', 'origin');
+	git(repo, 'reset', '-q', '--hard', 'origin/main');
+	git(repo, 'commit', '-q', '--amend', '--allow-empty', '-m', 'their fix, reworded');
+	const ours = git(repo, 'rev-parse', 'main');
 	return {repo, bare, theirs, ours};
 }
 
@@ -42,13 +58,13 @@ describe('force-push policy: warn', () => {
 	});
 
 	it('pushes with --force, leasing on the sha it saw', async () => {
-		const {repo, bare, theirs, ours} = diverged();
+		const {repo, bare, theirs, ours} = rewritten();
 		const record = recorder();
 		const result = await pushOne(request(repo, origin('warn'), {force: true, record}));
 		expect(result).toMatchObject({status: 'pushed', attempts: 1, sha: ours});
 		expect(result.message).toBe(`Successfully force-pushed main to origin, replacing ${theirs.slice(0, 7)} (force-with-lease)`);
 		expect(shaOf(bare, 'refs/heads/main')).toBe(ours);
-		// The plain push is refused; then one plan (ls-remote) and the leased push.
+		// The plain push is refused; then one plan (ls-remote), the lease checks and the leased push.
 		const pushes = record.argvs().filter(argv => argv[1] === 'push');
 		expect(pushes).toHaveLength(2);
 		expect(pushes[0]!.join(' ')).not.toMatch(/--force/);
@@ -69,7 +85,7 @@ describe('force-push policy: warn', () => {
 
 describe('force-push policy: allow', () => {
 	it('forces without --force, with a lease', async () => {
-		const {repo, bare, ours, theirs} = diverged();
+		const {repo, bare, ours, theirs} = rewritten();
 		const record = recorder();
 		const result = await pushOne(request(repo, origin('allow'), {record}));
 		expect(result.status).toBe('pushed');
@@ -99,13 +115,21 @@ describe('dry-run changes nothing', () => {
 		['up to date', 'block', false, 'up-to-date'],
 		['diverged', 'block', true, 'would-block'],
 		['diverged', 'warn', false, 'would-block'],
-		['diverged', 'warn', true, 'would-force'],
-		['diverged', 'allow', false, 'would-force'],
+		['diverged', 'warn', true, 'rejected'],
+		['diverged', 'allow', false, 'rejected'],
+		['rewritten', 'warn', true, 'would-force'],
+		['rewritten', 'allow', false, 'would-force'],
 	] as const)('%s under %s (force %s) → %s', async (situation, policy, force, status) => {
-		const repo = makeRepo();
-		const bare = addBareRemote(repo, 'origin', {push: situation === 'create' ? [] : ['main']});
-		if (situation === 'diverged') pushFromElsewhere(bare, 'theirs');
-		if (situation !== 'up to date') commit(repo, 'ours');
+		let repo: string;
+		let bare: string;
+		if (situation === 'rewritten') ({repo, bare} = rewritten());
+		else {
+			repo = makeRepo();
+			bare = addBareRemote(repo, 'origin', {push: situation === 'create' ? [] : ['main']});
+			if (situation === 'diverged') pushFromElsewhere(bare, 'theirs');
+			if (situation !== 'up to date') commit(repo, 'ours');
+		}
+
 		const remoteBefore = refsOf(bare);
 		const localBefore = refsOf(repo);
 		const result = await pushOne(request(repo, origin(policy), {force, dryRun: true}));

@@ -49,8 +49,23 @@ describe('force-push policy warn: confirmForcePush leases on the sha the user wa
 		const report = await service.confirmForcePush(confirmation!);
 
 		expect(report.results[0]).toMatchObject({remote: 'mirror', status: 'rejected'});
+		expect(report.results[0]?.error).toMatch(/fetch and review first/);
 		expect(git(bare, 'rev-parse', 'main')).toBe(newer);
 		expect(service.getSnapshot().running).toBe(0);
+	});
+
+	it('confirmed, the remote moved and our own fetch brought the new commit in: still rejected', async () => {
+		const {bare, other, service} = await divergedMirror();
+		const [confirmation] = (await service.push({})).needsConfirmation;
+		const newer = commit(other, 'pushed while the dialog was open');
+		git(other, 'push', '-q', 'origin', 'main');
+		// The dashboard's own fetch (F, background refresh) moves the tracking ref: the lease stays on what the dialog showed.
+		await service.fetch({remotes: ['mirror']});
+
+		const report = await service.confirmForcePush(confirmation!);
+
+		expect(report.results[0]).toMatchObject({remote: 'mirror', status: 'rejected'});
+		expect(git(bare, 'rev-parse', 'main')).toBe(newer);
 	});
 
 	it('confirmation pushes the sha the user was shown, even if the local branch moved since', async () => {
@@ -60,5 +75,21 @@ describe('force-push policy warn: confirmForcePush leases on the sha the user wa
 		const report = await service.confirmForcePush(confirmation!);
 		expect(report.results[0]).toMatchObject({status: 'pushed', sha: ours});
 		expect(git(bare, 'rev-parse', 'main')).toBe(ours);
+	});
+});
+
+describe('force_push allow through the service: our own fetch is not a review', () => {
+	it("a fetch brought the teammate's commit into the tracking ref; push() refuses to force it away", async () => {
+		const {repo, bare, theirs, service} = await divergedMirror();
+		const {service: allowing} = await serviceFor(repo, {config: {remotes: {mirror: {force_push: 'allow', retry: 0}}, offline_queue: false}});
+		await service.dispose();
+		await allowing.fetch({remotes: ['mirror']});
+		expect(git(repo, 'rev-parse', 'refs/remotes/mirror/main')).toBe(theirs);
+
+		const outcome = await allowing.push({});
+
+		expect(outcome.results[0]).toMatchObject({remote: 'mirror', status: 'rejected'});
+		expect(outcome.results[0]?.error).toMatch(/never integrated.*fetch and review first/);
+		expect(git(bare, 'rev-parse', 'main')).toBe(theirs);
 	});
 });

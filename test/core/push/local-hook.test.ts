@@ -1,0 +1,83 @@
+import {chmodSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {pushOne} from '../../../source/core/push/push-one.js';
+import {addBareRemote, addPreReceiveHook, commit, git, makeRepo} from '../../harness/index.js';
+import {serviceFor} from '../service/helpers.js';
+import {isolateProductGit, remote, request, shaOf} from './helpers.js';
+
+isolateProductGit();
+
+/**
+ * Blame the right side (SPEC §4 retry: hook failures are not retried): the repository's own
+ * pre-push hook runs after git connected to the remote, so a hook that hangs looked like a
+ * remote that stopped answering. It is reported as the local hook, not retried, not queued.
+ */
+function repoWithLocalPrePush(body: string) {
+	const repo = makeRepo();
+	const bare = addBareRemote(repo, 'origin');
+	const hook = path.join(repo, '.git', 'hooks', 'pre-push');
+	writeFileSync(hook, `#!/bin/sh\ncat >/dev/null\n${body}\n`);
+	chmodSync(hook, 0o755);
+	const before = shaOf(bare, 'refs/heads/main');
+	commit(repo, 'work');
+	return {repo, bare, before};
+}
+
+// Retries would be tried, fast, if the failure were (wrongly) taken for a network one.
+const origin = remote('origin', {retry: 2, timeoutSeconds: 2});
+
+describe('a local pre-push hook that hangs', () => {
+	it('is reported as the local hook, once, not as the remote not answering', async () => {
+		const {repo, bare, before} = repoWithLocalPrePush('sleep 60');
+		const result = await pushOne(request(repo, origin));
+		expect(result).toMatchObject({status: 'failed', errorClass: 'hook-failed', attempts: 1});
+		expect(result.message).toMatch(/^the local pre-push hook \S*pre-push did not finish within 2 s/);
+		expect(result.error).toMatch(/git push --no-verify origin main/);
+		expect(result.error).not.toMatch(/did not answer/);
+		expect(shaOf(bare, 'refs/heads/main')).toBe(before);
+	});
+
+	it('stopped by stall_timeout (silent), it is still the local hook', async () => {
+		const {repo} = repoWithLocalPrePush('sleep 60');
+		const result = await pushOne(request(repo, remote('origin', {retry: 2, timeoutSeconds: 60, stallTimeoutSeconds: 2})));
+		expect(result).toMatchObject({status: 'failed', errorClass: 'hook-failed', attempts: 1});
+		expect(result.message).toMatch(/^the local pre-push hook \S*pre-push did not finish within 2 s/);
+	});
+
+	it('is not queued (through the service, queue on)', async () => {
+		const {repo} = repoWithLocalPrePush('sleep 60');
+		const {service} = await serviceFor(repo, {config: {offline_queue: true, retry_base_delay: 0.01, retry_max_delay: 0.02, remotes: {origin: {retry: 1, timeout: 2}}}});
+		const outcome = await service.push({});
+		expect(outcome.results[0]).toMatchObject({status: 'failed', errorClass: 'hook-failed', attempts: 1});
+		expect(await service.loadQueue()).toEqual([]);
+	});
+});
+
+describe('a local pre-push hook that refuses', () => {
+	it("names the local hook and its words, and is not retried; the remote's side is untouched", async () => {
+		const {repo, bare, before} = repoWithLocalPrePush('echo "tests fail: fix them first" >&2\nexit 1');
+		const result = await pushOne(request(repo, origin));
+		expect(result).toMatchObject({status: 'failed', errorClass: 'hook-failed', attempts: 1});
+		expect(result.message).toMatch(/^the local pre-push hook \S*pre-push refused the push to origin \(exit 1\): tests fail: fix them first$/);
+		expect(shaOf(bare, 'refs/heads/main')).toBe(before);
+	});
+});
+
+describe('the remote is still blamed when it is the remote', () => {
+	it('local hook passed, the remote hangs in pre-receive: a timeout of the remote', async () => {
+		const {repo, bare, before} = repoWithLocalPrePush('exit 0');
+		addPreReceiveHook(bare, 'cat >/dev/null\nsleep 60');
+		const result = await pushOne(request(repo, remote('origin', {retry: 0, timeoutSeconds: 2})));
+		expect(result).toMatchObject({status: 'failed', errorClass: 'timeout'});
+		expect(result.message).toMatch(/origin did not answer within 2 s/);
+		expect(git(bare, 'rev-parse', 'main')).toBe(before);
+	});
+
+	it('a hook that passes lets the push through', async () => {
+		const {repo, bare} = repoWithLocalPrePush('exit 0');
+		const result = await pushOne(request(repo, origin));
+		expect(result.status).toBe('pushed');
+		expect(shaOf(bare, 'refs/heads/main')).toBe(git(repo, 'rev-parse', 'main'));
+	});
+});
