@@ -1,6 +1,8 @@
+import {safeJson, safeTerminalText} from '../report/safe-output.js';
 import {colorPalette, plainPalette, shouldUseColor, type Palette} from '../report/colors.js';
 
-/** Where headless output goes, decided once: stdout for results, stderr for the rest. */
+/** Where headless output goes, decided once: stdout for results, stderr for the rest. Every
+ * write passes safe-output.ts: nothing foreign reaches the terminal as a sequence or a secret. */
 export type Output = {
 	palette: Palette;
 	errorPalette: Palette;
@@ -35,19 +37,19 @@ export function makeOutput(io: Io, options: {quiet: boolean; json: boolean; verb
 		json: options.json,
 		verbose: options.verbose,
 		result(text) {
-			if (!options.quiet && !options.json) io.stdout.write(text);
+			if (!options.quiet && !options.json) io.stdout.write(safeTerminalText(text));
 		},
 		printJson(document) {
-			io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+			io.stdout.write(`${safeJson(document)}\n`);
 		},
 		warn(text) {
-			if (!options.quiet) io.stderr.write(`${errorPalette.yellow(`warning: ${text}`)}\n`);
+			if (!options.quiet) io.stderr.write(`${errorPalette.yellow(`warning: ${safeTerminalText(text)}`)}\n`);
 		},
 		error(text) {
-			io.stderr.write(`${errorPalette.red(`error: ${text}`)}\n`);
+			io.stderr.write(`${errorPalette.red(`error: ${safeTerminalText(text)}`)}\n`);
 		},
 		detail(text) {
-			if (options.verbose && !options.quiet) io.stderr.write(`${errorPalette.dim(text)}\n`);
+			if (options.verbose && !options.quiet) io.stderr.write(`${errorPalette.dim(safeTerminalText(text))}\n`);
 		},
 	};
 }
