@@ -37,19 +37,19 @@ export function makeOutput(io: Io, options: {quiet: boolean; json: boolean; verb
 		json: options.json,
 		verbose: options.verbose,
 		result(text) {
-			if (!options.quiet && !options.json) io.stdout.write(safeTerminalText(text));
+			if (!options.quiet && !options.json) io.stdout.write(safeTerminalText(text, palette === colorPalette));
 		},
 		printJson(document) {
 			io.stdout.write(`${safeJson(document)}\n`);
 		},
 		warn(text) {
-			if (!options.quiet) io.stderr.write(`${errorPalette.yellow(`warning: ${safeTerminalText(text)}`)}\n`);
+			if (!options.quiet) io.stderr.write(`${errorPalette.yellow(`warning: ${safeTerminalText(text, errorPalette === colorPalette)}`)}\n`);
 		},
 		error(text) {
-			io.stderr.write(`${errorPalette.red(`error: ${safeTerminalText(text)}`)}\n`);
+			io.stderr.write(`${errorPalette.red(`error: ${safeTerminalText(text, errorPalette === colorPalette)}`)}\n`);
 		},
 		detail(text) {
-			if (options.verbose && !options.quiet) io.stderr.write(`${errorPalette.dim(safeTerminalText(text))}\n`);
+			if (options.verbose && !options.quiet) io.stderr.write(`${errorPalette.dim(safeTerminalText(text, errorPalette === colorPalette))}\n`);
 		},
 	};
 }

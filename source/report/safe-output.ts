@@ -4,13 +4,15 @@ import {shownText} from '../core/text/shown-text.js';
 /**
  * The last step before headless output reaches stdout/stderr (defence in depth: foreign text
  * is already made inert where it enters the model). Text reports are painted by our palette,
- * so its colour codes (SGR, `ESC[…m`) are the one sequence kept; every other piece goes
+ * so when colour is on its codes (SGR, `ESC[…m`) are the one sequence kept; every other piece goes
  * through shownText: inert and redacted. A JSON document gets the same for every string.
  */
 
 const paletteColour = /(\u001B\[[\d;]*m)/;
 
-export function safeTerminalText(text: string): string {
+/** `painted`: the text was painted by the colour palette, whose codes are kept; else none is. */
+export function safeTerminalText(text: string, painted: boolean): string {
+	if (!painted) return shownText(text, {multiline: true});
 	return text
 		.split(paletteColour)
 		.map((piece, index) => (index % 2 === 1 ? piece : shownText(piece, {multiline: true})))
