@@ -1,6 +1,8 @@
+import {safeJson, safeTerminalText} from '../report/safe-output.js';
 import {colorLevel, paletteFor, type Palette} from '../report/colors.js';
 
-/** Where headless output goes, decided once: stdout for results, stderr for the rest. */
+/** Where headless output goes, decided once: stdout for results, stderr for the rest. Every
+ * write passes safe-output.ts: nothing foreign reaches the terminal as a sequence or a secret. */
 export type Output = {
 	palette: Palette;
 	errorPalette: Palette;
@@ -26,8 +28,13 @@ export type Io = {
 };
 
 export function makeOutput(io: Io, options: {quiet: boolean; json: boolean; verbose: boolean; color?: boolean}): Output {
-	const palette = paletteFor(colorLevel(io.stdout, io.env, options.color));
-	const errorPalette = paletteFor(colorLevel(io.stderr, io.env, options.color, true));
+	const level = colorLevel(io.stdout, io.env, options.color);
+	const errorLevel = colorLevel(io.stderr, io.env, options.color, true);
+	const palette = paletteFor(level);
+	const errorPalette = paletteFor(errorLevel);
+	// Only text our palette painted may keep colour codes on the way out.
+	const safe = (text: string) => safeTerminalText(text, level > 0);
+	const safeError = (text: string) => safeTerminalText(text, errorLevel > 0);
 	return {
 		palette,
 		errorPalette,
@@ -35,19 +42,19 @@ export function makeOutput(io: Io, options: {quiet: boolean; json: boolean; verb
 		json: options.json,
 		verbose: options.verbose,
 		result(text) {
-			if (!options.quiet && !options.json) io.stdout.write(text);
+			if (!options.quiet && !options.json) io.stdout.write(safe(text));
 		},
 		printJson(document) {
-			io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+			io.stdout.write(`${safeJson(document)}\n`);
 		},
 		warn(text) {
-			if (!options.quiet) io.stderr.write(`${errorPalette.yellow(`warning: ${text}`)}\n`);
+			if (!options.quiet) io.stderr.write(`${errorPalette.yellow(`warning: ${safeError(text)}`)}\n`);
 		},
 		error(text) {
-			io.stderr.write(`${errorPalette.red(`error: ${text}`)}\n`);
+			io.stderr.write(`${errorPalette.red(`error: ${safeError(text)}`)}\n`);
 		},
 		detail(text) {
-			if (options.verbose && !options.quiet) io.stderr.write(`${errorPalette.dim(text)}\n`);
+			if (options.verbose && !options.quiet) io.stderr.write(`${errorPalette.dim(safeError(text))}\n`);
 		},
 	};
 }

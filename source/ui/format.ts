@@ -1,5 +1,7 @@
 import type {PushStatus, SyncState} from '../core/model.js';
 import type {RemoteRow} from '../core/snapshot.js';
+import {cutLine} from '../core/text/bounded.js';
+import {shownText} from '../core/text/shown-text.js';
 
 // Durations, ages, shas, plurals and cell-width cuts come from the one formatting module.
 export {formatAge, formatDuration, plural, shortSha, truncate} from '../report/format.js';
@@ -77,10 +79,21 @@ export function progressBar(percent: number, width: number): string {
 }
 
 /**
- * Text from git or a VPN command, made safe for one terminal line: ink measures a tab as one
- * cell but the terminal jumps to the next tab stop, so an unexpanded tab overflows the line
- * and wraps the layout; other control bytes would move the cursor.
+ * Foreign text (git, a hook, a VPN command, names, URLs) as the dashboard draws it: inert and
+ * redacted by core's shownText (defence in depth: it was made so where it entered the model),
+ * tabs expanded (ink measures a tab as one cell but the terminal jumps to the next tab stop,
+ * which overflowed the line and wrapped the layout), each line cut to a bounded length (ink
+ * lays out every character it is given, on every frame). Keeps line breaks.
  */
 export function printable(text: string): string {
-	return text.replaceAll('\t', '    ').replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '');
+	return shownText(text, {multiline: true})
+		.replaceAll('\t', '    ')
+		.split('\n')
+		.map(line => cutLine(line))
+		.join('\n');
+}
+
+/** A name, URL or message on one line: `printable` without line breaks. */
+export function printableLine(text: string): string {
+	return cutLine(shownText(text));
 }

@@ -5,7 +5,8 @@ import {userConfigDir, writeRepoConfig} from '../reliability/support.js';
 /**
  * A repository where credentials sit in every place a URL or a message can come from: git
  * remote URLs (right and wrong tokens), config URLs (userinfo and query tokens), a remote
- * hook that prints a token and an Authorization header, a VPN command line and its output.
+ * hook that prints a token and an Authorization header, a VPN command line and its output,
+ * a password with a raw `@`, quotes and `<>`, and a signed URL's query parameters.
  * The secrets tests run every output path over it and look for any of `secrets`.
  */
 
@@ -25,6 +26,9 @@ export async function leakScene(): Promise<LeakScene> {
 	addPreReceiveHook(guarded, 'echo "cloning https://ci:SECRET-HOOK@example.invalid/x.git" >&2\necho "Authorization: Bearer SECRET-BEARER" >&2\nexit 1');
 	// Unreachable config remotes with tokens: their failures are queued (the queue file is scanned).
 	const refused = await startRefusingPort();
+	// The user's own remote with every hard form at once: a password holding a raw `@`, quotes
+	// and angle brackets, and a signed URL's query (any key is a secret).
+	git(repo, 'remote', 'add', 'signed', `http://deploy:SECRET-AT@q"u<o>te@127.0.0.1:${refused.port}/z.git?oauth_token=SECRET-OAUTH&X-Amz-Signature=SECRET-AMZ&sig=SECRET-SIG`);
 	const vpnDir = tempDir('rst-vpn-');
 	const link = path.join(vpnDir, 'remote.git');
 	writeRepoConfig(repo, {
@@ -35,6 +39,7 @@ export async function leakScene(): Promise<LeakScene> {
 			offsite: {url: `http://deploy:SECRET-QUEUE@127.0.0.1:${refused.port}/x.git`, retry: 0},
 			tokenquery: {url: `http://127.0.0.1:${refused.port}/y.git?access_token=SECRET-QUERY`, retry: 0},
 			internal: {url: link, vpn: 'corp'},
+			signed: {retry: 0},
 		},
 	});
 	// The user's own (trusted) VPN, whose command line and output carry a token.
@@ -49,7 +54,7 @@ export async function leakScene(): Promise<LeakScene> {
 			},
 		},
 	});
-	return {repo, xdg, secrets: ['SECRET-RIGHT', 'SECRET-WRONG', 'SECRET-HOOK', 'SECRET-BEARER', 'SECRET-QUEUE', 'SECRET-QUERY', 'SECRET-VPN-OUT', 'SECRET-VPN-CMD']};
+	return {repo, xdg, secrets: ['SECRET-RIGHT', 'SECRET-WRONG', 'SECRET-HOOK', 'SECRET-BEARER', 'SECRET-QUEUE', 'SECRET-QUERY', 'SECRET-VPN-OUT', 'SECRET-VPN-CMD', 'SECRET-AT', 'q"u<o>te', 'SECRET-OAUTH', 'SECRET-AMZ', 'SECRET-SIG']};
 }
 
 /** The secrets found in `text`, for a failure message that says which leaked where. */

@@ -43,7 +43,7 @@ describe('no output path and no written file ever holds a credential', () => {
 		expect(all).toMatch(/Bearer \*\*\*/);
 		expect(all).toContain('vpn corp'); // the VPN ran and was logged
 		expect(JSON.parse(pushed.stdout)).toMatchObject({results: expect.arrayContaining([expect.objectContaining({remote: 'http-auth', status: 'pushed'})])});
-		expect(readQueue(repo).map(entry => entry.remote).sort()).toEqual(['offsite', 'tokenquery']);
+		expect(readQueue(repo).map(entry => entry.remote).sort()).toEqual(['offsite', 'signed', 'tokenquery']);
 
 		for (const {args, out} of runs) expect(leaked(out, secrets), `remote-sync ${args.join(' ')} printed a credential:\n${out}`).toEqual([]);
 		const written = [...filesUnder(path.join(repo, '.git', 'remote-sync')), ...filesUnder(xdg).filter(file => !file.file.endsWith(path.join('remote-sync', 'config.json')))];

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {formatAge, formatBytes, formatDuration, formatRate, printable, progressBar, rowGlyph, truncate} from '../../source/ui/format.js';
+import {formatAge, formatBytes, formatDuration, formatRate, printable, printableLine, progressBar, rowGlyph, truncate} from '../../source/ui/format.js';
 import {buildRow, rowInState, unreachableRow} from './fixtures/static-service.js';
 
 describe('text helpers of the dashboard', () => {
@@ -40,8 +40,15 @@ describe('text helpers of the dashboard', () => {
 });
 
 describe('printable', () => {
-	it('expands tabs and drops control bytes, so a line is as wide on screen as ink measures it', () => {
+	it('expands tabs and drops escape sequences whole, so a line is as wide on screen as ink measures it', () => {
 		expect(printable('=\tabc:refs/heads/main\t[up to date]')).toBe('=    abc:refs/heads/main    [up to date]');
-		expect(printable('a\u001B[2Jb\rc\nd')).toBe('a[2Jbc\nd');
+		// A progress redraw (\r) starts a new line rather than gluing two together.
+		expect(printable('a\u001B[2Jb\rc\nd\u009B1Ae')).toBe('ab\nc\nde');
+	});
+
+	it('cuts each line to a bounded length; printableLine keeps one line and shows bidi escaped', () => {
+		expect(printable(`${'x'.repeat(5000)}\nok`)).toMatch(/^x+…\nok$/);
+		expect(printable('x'.repeat(5000)).length).toBeLessThan(1000);
+		expect(printableLine('main\u202E\ngpj.exe')).toBe('main<U+202E> gpj.exe');
 	});
 });

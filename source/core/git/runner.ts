@@ -1,6 +1,8 @@
 import {execa} from 'execa';
 import {gitMissingUnderWrapper, withDeadline} from './deadline.js';
 import {gitEnvironment, type NetworkLimits} from './environment.js';
+import {lineSplitter} from './line-splitter.js';
+import {foreignOutput} from '../text/shown-text.js';
 import {redact} from './redact.js';
 import {configuredSshCommand} from './ssh-config.js';
 import {watchForStall} from './stall-watch.js';
@@ -157,15 +159,7 @@ export async function runGit(command: GitCommand): Promise<GitOutput> {
 	if (command.signal?.aborted) onAbort();
 	command.signal?.addEventListener('abort', onAbort, {once: true});
 
-	if (command.onStderrLine && child.stderr) {
-		let pending = '';
-		child.stderr.on('data', (chunk: Buffer | string) => {
-			pending += chunk.toString();
-			const parts = pending.split(/\r|\n/);
-			pending = parts.pop() ?? '';
-			for (const part of parts) if (part.length > 0) command.onStderrLine?.(part);
-		});
-	}
+	if (command.onStderrLine && child.stderr) child.stderr.on('data', lineSplitter(command.onStderrLine));
 
 	try {
 		const result = await child;
@@ -178,7 +172,8 @@ export async function runGit(command: GitCommand): Promise<GitOutput> {
 		return {
 			argv: ['git', ...command.args].map(arg => redact(arg)),
 			stdout: typeof result.stdout === 'string' ? result.stdout : '',
-			stderr: typeof result.stderr === 'string' ? result.stderr : '',
+			// A remote's hook writes here: it enters the model inert, redacted and bounded.
+			stderr: foreignOutput(typeof result.stderr === 'string' ? result.stderr : ''),
 			exitCode: result.exitCode ?? null,
 			durationMs: Math.round(performance.now() - started),
 			timedOut,

@@ -1,6 +1,7 @@
 import type {ResolvedRemote} from '../config/schema.js';
 import {isTransient} from '../git/classify.js';
 import {redact} from '../git/redact.js';
+import {foreignOutput} from '../text/shown-text.js';
 import type {GitOutput} from '../git/runner.js';
 import type {ErrorClass, OperationResult, Progress} from '../model.js';
 import {withRetry} from '../retry.js';
@@ -51,14 +52,14 @@ function failedAttempt(errorClass: ErrorClass, message: string, error: string, o
 	return output === undefined ? {status: 'failed', errorClass, message, error} : {status: 'failed', errorClass, message, error, output};
 }
 
-/** Git's output for the detail pane: stdout and stderr without the progress flood. */
+/** Git's output for the detail pane: stdout and stderr without the progress flood, inert and bounded. */
 function readableOutput(output: GitOutput): string {
 	const stderr = output.stderr
 		.split(/\r|\n/)
 		.map(line => line.trimEnd())
 		.filter(line => line.length > 0 && parseProgressLine(line) === null)
 		.join('\n');
-	return redact([`$ ${output.argv.join(' ')}`, output.stdout.trimEnd(), stderr].filter(part => part.length > 0).join('\n'));
+	return foreignOutput([`$ ${output.argv.join(' ')}`, output.stdout.trimEnd(), stderr].filter(part => part.length > 0).join('\n'));
 }
 
 async function attemptPush(request: PushRequest, getPlan: () => Promise<PushPlan>): Promise<Attempt> {

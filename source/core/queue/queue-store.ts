@@ -1,7 +1,7 @@
 import {readdir, unlink} from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import {redact} from '../git/redact.js';
+import {shownText} from '../text/shown-text.js';
 import type {QueueEntry} from '../model.js';
 import {coalesce, sameKey, sortByQueuedAt, type QueueKey} from './coalesce.js';
 import {QueueWriteError, toQueueWriteError} from './errors.js';
@@ -22,7 +22,7 @@ export type EnqueueItem = {
 	remote: string;
 	branch: string;
 	sha: string;
-	/** git's error; credentials are redacted before it is stored. */
+	/** git's error; inert and redacted (shownText) before it is stored. */
 	error: string;
 	at?: Date;
 	/** Failed tries this enqueue stands for (a push retried 3 times made 4); default 1. */
@@ -97,7 +97,7 @@ export class QueueStore {
 			branch: item.branch,
 			sha: item.sha,
 			attempts: item.attempts ?? 1,
-			lastError: redact(item.error),
+			lastError: shownText(item.error),
 			queuedAt: at,
 			lastAttemptAt: at,
 		};

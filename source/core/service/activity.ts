@@ -1,5 +1,22 @@
 import type {OperationKind, OperationResult, Progress} from '../model.js';
+import {shownText} from '../text/shown-text.js';
 import type {ServiceContext} from './context.js';
+
+/**
+ * A result's words enter the snapshot and the event stream inert and redacted: they quote
+ * git, a remote's hook and commit subjects, and name remotes and branches from outside.
+ * (remote and branch stay as they are: they are identifiers the UI acts on.)
+ */
+function inertResult(result: OperationResult): OperationResult {
+	const text = (value: string) => shownText(value, {multiline: true});
+	return {
+		...result,
+		...(result.message === undefined ? {} : {message: text(result.message)}),
+		...(result.error === undefined ? {} : {error: text(result.error)}),
+		...(result.output === undefined ? {} : {output: text(result.output)}),
+		...(result.wouldLose === undefined ? {} : {wouldLose: result.wouldLose.map(subject => shownText(subject))}),
+	};
+}
 
 /**
  * The life of one operation on one remote, as events and as the remote's row in the
@@ -27,9 +44,10 @@ export function startOperation(context: ServiceContext, kind: OperationKind, rem
 			context.bus.emit({type: 'phase', id, remote, branch, progress});
 			context.store.updateRow(remote, row => (row.activity?.id === id ? {...row, activity: {...row.activity, progress}} : row));
 		},
-		finish(result) {
+		finish(outcome) {
 			if (finished) return;
 			finished = true;
+			const result = outcome && inertResult(outcome);
 			const durationMs = Date.now() - startedAt;
 			if (result) {
 				context.bus.emit({type: 'result', id, kind, result});

@@ -1,3 +1,4 @@
+import {shownText} from '../text/shown-text.js';
 import type {LogEntry, RemoteRow, SyncSnapshot} from '../snapshot.js';
 
 const maxLogEntries = 500;
@@ -43,7 +44,8 @@ export class SnapshotStore {
 
 	log(entry: Omit<LogEntry, 'at'> & {at?: number}): void {
 		this.update(snapshot => {
-			const log = [...snapshot.log, {at: entry.at ?? Date.now(), ...entry}];
+			// Log lines quote git and name remotes: inert, redacted, one line each.
+			const log = [...snapshot.log, {at: entry.at ?? Date.now(), ...entry, text: shownText(entry.text)}];
 			return {...snapshot, log: log.length > maxLogEntries ? log.slice(-maxLogEntries) : log};
 		});
 	}

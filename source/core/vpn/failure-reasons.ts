@@ -1,5 +1,6 @@
 import type {ResolvedVpn} from '../config/schema.js';
 import {redact} from '../git/redact.js';
+import {inertText} from '../text/inert.js';
 import type {VpnCommandKey} from '../trust/fingerprint.js';
 import type {CommandResult} from './run-command.js';
 
@@ -11,11 +12,8 @@ import type {CommandResult} from './run-command.js';
 
 const maxTailLength = 240;
 
-const ansiSequences = /\u001B\[[0-9;?]*[ -/]*[@-~]|\u001B\][^\u0007\u001B]*(?:\u0007|\u001B\\)?|\u001B[@-_]/g;
-const controlBytes = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
-
 export function printableTail(text: string, lines = 3): string {
-	const clean = text.replace(ansiSequences, '').replace(/\r\n?/g, '\n').replace(controlBytes, '');
+	const clean = inertText(text, {multiline: true});
 	const tail = clean
 		.split('\n')
 		.map(line => line.trim())

@@ -1,5 +1,5 @@
 import {execa} from 'execa';
-import {redact} from '../git/redact.js';
+import {foreignOutput, shownText} from '../text/shown-text.js';
 import {timerMs} from '../timer-limit.js';
 
 /**
@@ -21,7 +21,7 @@ export type CommandResult = {
 	/** Stopped through `signal` (Ctrl-C, shutdown). */
 	aborted: boolean;
 	durationMs: number;
-	/** Output, credentials redacted. */
+	/** Output: inert, credentials redacted, bounded (shown-text.ts). */
 	stdout: string;
 	stderr: string;
 	/** Why it could not run at all (spawn failure), redacted. */
@@ -62,7 +62,7 @@ export async function runCommand(command: string, options: RunCommandOptions): P
 		// execa reports failures as results (reject: false); this is for the unforeseen.
 		const message = error instanceof Error ? error.message : String(error);
 		const durationMs = Math.round(performance.now() - started);
-		return {ok: false, exitCode: null, timedOut: false, aborted: false, durationMs, stdout: '', stderr: '', error: redact(message)};
+		return {ok: false, exitCode: null, timedOut: false, aborted: false, durationMs, stdout: '', stderr: '', error: shownText(message)};
 	}
 }
 
@@ -116,9 +116,9 @@ async function run(command: string, options: RunCommandOptions, started: number)
 			timedOut,
 			aborted,
 			durationMs: Math.round(performance.now() - started),
-			stdout: redact(typeof result.stdout === 'string' ? result.stdout : ''),
-			stderr: redact(typeof result.stderr === 'string' ? result.stderr : ''),
-			...(spawnFailed ? {error: redact(result.shortMessage ?? String(result.message))} : {}),
+			stdout: foreignOutput(typeof result.stdout === 'string' ? result.stdout : ''),
+			stderr: foreignOutput(typeof result.stderr === 'string' ? result.stderr : ''),
+			...(spawnFailed ? {error: shownText(result.shortMessage ?? String(result.message))} : {}),
 		};
 	} finally {
 		clearTimeout(timer);

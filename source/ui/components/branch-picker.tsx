@@ -1,5 +1,6 @@
 import {Box, Text, useInput} from 'ink';
 import SelectInput from 'ink-select-input';
+import {printableLine} from '../format.js';
 
 type BranchPickerProps = {
 	branches: readonly string[];
@@ -16,7 +17,7 @@ export function BranchPicker({branches, current, width, height, onPick, onCancel
 		if (key.escape) onCancel();
 	});
 
-	const items = branches.map((branch) => ({key: branch, label: branch === current ? `${branch} (current)` : branch, value: branch}));
+	const items = branches.map((branch) => ({key: branch, label: branch === current ? `${printableLine(branch)} (current)` : printableLine(branch), value: branch}));
 	const initialIndex = Math.max(0, branches.indexOf(current));
 	return (
 		<Box width={width} height={height} flexDirection="column" overflow="hidden">

@@ -1,6 +1,6 @@
 import {Box, Text, useInput} from 'ink';
 import type {PendingConfirmation} from '../../core/snapshot.js';
-import {plural} from '../format.js';
+import {plural, printableLine} from '../format.js';
 
 type ConfirmDialogProps = {
 	confirmation: PendingConfirmation;
@@ -28,15 +28,15 @@ export function ConfirmDialog({confirmation, waiting, width, onConfirm, onCancel
 	return (
 		<Box width={width} flexDirection="column" borderStyle="round" borderColor="red" paddingX={1} flexShrink={0}>
 			<Text bold wrap="truncate-end">
-				Force-push <Text color="cyan">{branch}</Text> to <Text color="cyan">{remote}</Text>?
+				Force-push <Text color="cyan">{printableLine(branch)}</Text> to <Text color="cyan">{printableLine(remote)}</Text>?
 			</Text>
 			<Text wrap="truncate-end">
-				{remote} would lose {plural(wouldLose.length, 'commit')}
+				{printableLine(remote)} would lose {plural(wouldLose.length, 'commit')}
 				{wouldLose.length > 0 ? ':' : '.'}
 			</Text>
 			{shown.map((commit) => (
 				<Text key={commit} color="red" wrap="truncate-end">
-					{`  - ${commit}`}
+					{`  - ${printableLine(commit)}`}
 				</Text>
 			))}
 			{wouldLose.length > shown.length ? <Text dimColor>{`  … and ${wouldLose.length - shown.length} more`}</Text> : null}

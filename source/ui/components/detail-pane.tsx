@@ -2,7 +2,7 @@ import type {ReactNode} from 'react';
 import {Box, Text} from 'ink';
 import type {ForcePushPolicy} from '../../core/config/schema.js';
 import type {RemoteRow} from '../../core/snapshot.js';
-import {formatAge, formatDuration, plural, resultTone, rowGlyph, printable, shortSha} from '../format.js';
+import {formatAge, formatDuration, plural, resultTone, rowGlyph, printable, shortSha, printableLine} from '../format.js';
 import {VpnBadge} from './header.js';
 
 const policyText: Record<ForcePushPolicy, string> = {
@@ -26,26 +26,26 @@ function fields(row: RemoteRow, now: number): Array<[string, ReactNode]> {
 	const {status, health, lastResult: last} = row;
 	const glyph = rowGlyph(row);
 	const list: Array<[string, ReactNode]> = [
-		['url', row.url ?? '(none: add one with git remote set-url)'],
+		['url', row.url === undefined ? '(none: add one with git remote set-url)' : printableLine(row.url)],
 		['force push', policyText[row.forcePush]],
-		['branches', row.branches.join(', ')],
+		['branches', printableLine(row.branches.join(', '))],
 	];
-	if (row.group) list.push(['group', row.group]);
+	if (row.group) list.push(['group', printableLine(row.group)]);
 	list.push(['priority', String(row.priority)]);
 	if (status) {
 		const fetched = status.fetchedAt ? `fetched ${formatAge(now - Date.parse(status.fetchedAt))}` : 'never fetched';
-		list.push(['state', <Text key="s"><Text color={glyph.tone}>{`${glyph.glyph} ${glyph.label}`}</Text>{` ↑${status.ahead} ↓${status.behind} · ${status.branch} local ${shortSha(status.local)} remote ${shortSha(status.remoteSha)} · ${fetched}`}</Text>]);
-		if (status.fetchError) list.push(['fetch', <Text key="f" color="yellow">{`${status.fetchError.message}${status.fetchError.hint ? ` — ${status.fetchError.hint}` : ''}`}</Text>]);
+		list.push(['state', <Text key="s"><Text color={glyph.tone}>{`${glyph.glyph} ${glyph.label}`}</Text>{` ↑${status.ahead} ↓${status.behind} · ${printableLine(status.branch)} local ${shortSha(status.local)} remote ${shortSha(status.remoteSha)} · ${fetched}`}</Text>]);
+		if (status.fetchError) list.push(['fetch', <Text key="f" color="yellow">{printableLine(`${status.fetchError.message}${status.fetchError.hint ? ` — ${status.fetchError.hint}` : ''}`)}</Text>]);
 	}
 
-	if (health) list.push(['health', health.reachable ? `reachable ${Math.round(health.latencyMs)}ms` : <Text key="h" color="red">{`${health.class}${health.error ? `: ${health.error}` : ''}`}</Text>]);
-	if (row.vpn) list.push(['vpn', <Text key="v"><VpnBadge vpn={row.vpn} />{row.vpn.reason ? ` ${row.vpn.reason}` : ''}</Text>]);
+	if (health) list.push(['health', health.reachable ? `reachable ${Math.round(health.latencyMs)}ms` : <Text key="h" color="red">{`${health.class}${health.error ? `: ${printableLine(health.error)}` : ''}`}</Text>]);
+	if (row.vpn) list.push(['vpn', <Text key="v"><VpnBadge vpn={row.vpn} />{row.vpn.reason ? ` ${printableLine(row.vpn.reason)}` : ''}</Text>]);
 	if (row.queued > 0) list.push(['queue', <Text key="q" color="yellow">{`${plural(row.queued, 'push')} waiting (r retries)`}</Text>]);
 	if (last) {
 		const tone = resultTone(last.status);
-		list.push(['last', <Text key="l"><Text color={tone}>{`${last.kind} ${last.status}`}</Text>{` ${last.branch} · ${formatDuration(last.durationMs)} · ${plural(last.attempts, 'attempt')}`}</Text>]);
+		list.push(['last', <Text key="l"><Text color={tone}>{`${last.kind} ${last.status}`}</Text>{` ${printableLine(last.branch)} · ${formatDuration(last.durationMs)} · ${plural(last.attempts, 'attempt')}`}</Text>]);
 		if (last.message) list.push(['', last.message]);
-		if (last.error) list.push(['error', <Text key="e" color="red">{`${last.errorClass ? `${last.errorClass}: ` : ''}${last.error}`}</Text>]);
+		if (last.error) list.push(['error', <Text key="e" color="red">{`${last.errorClass ? `${last.errorClass}: ` : ''}${printableLine(last.error)}`}</Text>]);
 		if (last.wouldLose?.length) list.push(['would lose', last.wouldLose.join(', ')]);
 	}
 
@@ -65,7 +65,7 @@ export function DetailPane({row, now, width, height}: DetailPaneProps) {
 	return (
 		<Box width={width} height={height} flexDirection="column" overflow="hidden">
 			<Text bold wrap="truncate-end">
-				{row.name}
+				{printableLine(row.name)}
 				<Text dimColor>{' details'}</Text>
 			</Text>
 			{shown.map(([label, value], index) => (

@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import type {VpnState, VpnStateKind} from '../../core/model.js';
 import type {SyncSnapshot} from '../../core/snapshot.js';
-import {formatAge, shortSha, truncate, type Tone} from '../format.js';
+import {formatAge, shortSha, printableLine, truncate, type Tone} from '../format.js';
 
 const vpnTones: Record<VpnStateKind, Tone> = {
 	up: 'green',
@@ -18,7 +18,7 @@ export function VpnBadge({vpn}: {vpn: VpnState}) {
 	const label = vpn.state === 'up-ours' ? 'up (ours)' : vpn.state;
 	return (
 		<Text color={tone} dimColor={tone === undefined}>
-			{vpn.name}:{label}
+			{printableLine(vpn.name)}:{label}
 		</Text>
 	);
 }
@@ -45,10 +45,10 @@ export function Header({snapshot, now, width}: HeaderProps) {
 						{'[DRY-RUN] '}
 					</Text>
 				) : null}
-				<Text bold>{narrow ? truncate(repo.name, 20) : repo.name}</Text>
+				<Text bold>{narrow ? truncate(printableLine(repo.name), 20) : printableLine(repo.name)}</Text>
 				<Text dimColor> on </Text>
 				<Text bold color="cyan">
-					{narrow ? truncate(repo.branch, 24) : repo.branch}
+					{narrow ? truncate(printableLine(repo.branch), 24) : printableLine(repo.branch)}
 				</Text>
 				<Text dimColor> @ </Text>
 				<Text>{shortSha(repo.localSha)}</Text>

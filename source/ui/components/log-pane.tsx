@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import type {LogEntry} from '../../core/snapshot.js';
-import {formatDuration, printable} from '../format.js';
+import {formatDuration, printableLine} from '../format.js';
 
 function clock(at: number): string {
 	const time = new Date(at);
@@ -33,7 +33,7 @@ export function LogPane({entries, width, height, scroll = 0, focused = false}: {
 			{shown.map((entry, index) => (
 				<Text key={`${entry.at}-${index}`} wrap="truncate-end">
 					<Text dimColor>{`${clock(entry.at)} `}</Text>
-					<Text color={levelTone[entry.level]}>{printable(entry.text)}</Text>
+					<Text color={levelTone[entry.level]}>{printableLine(entry.text)}</Text>
 					{entry.durationMs === undefined ? null : <Text dimColor>{` (${formatDuration(entry.durationMs)})`}</Text>}
 				</Text>
 			))}

@@ -1,11 +1,12 @@
 import {Box, Text} from 'ink';
 import type {DivergencePair} from '../../core/model.js';
 import type {RemoteRow} from '../../core/snapshot.js';
+import {printableLine} from '../format.js';
 import {RemoteRowView, type RowLayout} from './remote-row-view.js';
 
 export function rowLayoutFor(rows: readonly RemoteRow[], width: number): RowLayout {
-	const longestName = Math.max(6, ...rows.map((row) => row.name.length));
-	const vpnLabels = rows.flatMap((row) => (row.vpn ? [`${row.vpn.name}:${row.vpn.state === 'up-ours' ? 'up (ours)' : row.vpn.state}`] : []));
+	const longestName = Math.max(6, ...rows.map((row) => printableLine(row.name).length));
+	const vpnLabels = rows.flatMap((row) => (row.vpn ? [`${printableLine(row.vpn.name)}:${row.vpn.state === 'up-ours' ? 'up (ours)' : row.vpn.state}`] : []));
 	const nameWidth = Math.min(longestName, width >= 120 ? 24 : 16);
 	const showShas = width >= 100;
 	const vpnWidth = Math.min(20, Math.max(0, ...vpnLabels.map((label) => label.length)));
@@ -32,7 +33,7 @@ export function untrustedNotices(rows: readonly RemoteRow[]): string[] {
 	for (const row of rows) {
 		if (row.vpn?.state !== 'untrusted' || seen.has(row.vpn.name)) continue;
 		const command = /run: (.+)$/.exec(row.vpn.reason ?? '')?.[1] ?? 'remote-sync trust';
-		seen.set(row.vpn.name, `⚠ vpn ${row.vpn.name}: its commands are not trusted; review them, then run: ${command}`);
+		seen.set(row.vpn.name, `⚠ vpn ${printableLine(row.vpn.name)}: its commands are not trusted; review them, then run: ${printableLine(command)}`);
 	}
 
 	return [...seen.values()];
@@ -89,7 +90,7 @@ export function RemoteList({rows, selectedIndex, marked, divergence, width, heig
 			))}
 			{pairs.map((pair) => (
 				<Box key={`${pair.branch}:${pair.remotes.join(':')}`} width={width} height={1} overflow="hidden">
-					<Text color="red" wrap="truncate-end">{`⇅ ${pair.remotes[0]} and ${pair.remotes[1]} have diverged from each other on ${pair.branch}`}</Text>
+					<Text color="red" wrap="truncate-end">{printableLine(`⇅ ${pair.remotes[0]} and ${pair.remotes[1]} have diverged from each other on ${pair.branch}`)}</Text>
 				</Box>
 			))}
 		</Box>

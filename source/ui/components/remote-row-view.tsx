@@ -1,7 +1,7 @@
 import type {ReactNode} from 'react';
 import {Box, Text} from 'ink';
 import type {RemoteRow} from '../../core/snapshot.js';
-import {formatDuration, resultTone, rowGlyph, shortSha} from '../format.js';
+import {formatDuration, resultTone, rowGlyph, shortSha, printableLine} from '../format.js';
 import {ActivityCell} from './activity-cell.js';
 import {VpnBadge} from './header.js';
 
@@ -38,7 +38,7 @@ function Tail({row, barWidth}: {row: RemoteRow; barWidth: number}) {
 		return (
 			<Text color="red" wrap="truncate-end">
 				{row.health.class}
-				{row.health.error ? `: ${row.health.error}` : ''}
+				{row.health.error ? `: ${printableLine(row.health.error)}` : ''}
 			</Text>
 		);
 	}
@@ -49,13 +49,13 @@ function Tail({row, barWidth}: {row: RemoteRow; barWidth: number}) {
 			<Text wrap="truncate-end">
 				<Text color={tone} dimColor={tone === undefined}>{`${last.kind} ${last.status}`}</Text>
 				<Text dimColor>{` ${formatDuration(last.durationMs)}`}</Text>
-				{last.error ? <Text color="red">{` ${last.error}`}</Text> : null}
+				{last.error ? <Text color="red">{` ${printableLine(last.error)}`}</Text> : null}
 			</Text>
 		);
 	}
 
 	if (row.status?.fetchError) {
-		return <Text color="yellow" wrap="truncate-end">{`fetch failed: ${row.status.fetchError.message}`}</Text>;
+		return <Text color="yellow" wrap="truncate-end">{`fetch failed: ${printableLine(row.status.fetchError.message)}`}</Text>;
 	}
 
 	return <Text dimColor>{rowGlyph(row).label}</Text>;
@@ -77,7 +77,7 @@ export function RemoteRowView({row, selected, marked, layout}: RemoteRowViewProp
 				</Text>
 			</Cell>
 			<Cell width={layout.nameWidth + 1}>
-				<Text bold={selected}>{row.name}</Text>
+				<Text bold={selected}>{printableLine(row.name)}</Text>
 			</Cell>
 			<Cell width={9}>{counts(row)}</Cell>
 			{layout.showShas ? (

@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {printableLine} from '../format.js';
 import type {Notice} from '../hooks/use-operation.js';
 
 /** The outcome of the last key pressed (or its error), and which remotes are marked. */
@@ -6,8 +7,8 @@ export function StatusLine({notice, marked, width}: {notice: Notice | undefined;
 	return (
 		<Box width={width} height={1} overflow="hidden">
 			<Text wrap="truncate-end">
-				{marked.length > 0 ? <Text color="magenta">{`● ${marked.join(', ')}  `}</Text> : null}
-				{notice ? <Text color={notice.level === 'error' ? 'red' : undefined}>{notice.text}</Text> : null}
+				{marked.length > 0 ? <Text color="magenta">{`● ${printableLine(marked.join(', '))}  `}</Text> : null}
+				{notice ? <Text color={notice.level === 'error' ? 'red' : undefined}>{printableLine(notice.text)}</Text> : null}
 			</Text>
 		</Box>
 	);
