@@ -2,7 +2,7 @@ import meow from 'meow';
 import {UsageError} from '../core/errors.js';
 import {helpText} from './help.js';
 
-export const actionFlags = ['status', 'push', 'pushAll', 'fetch', 'healthCheck', 'showQueue', 'processQueue', 'clearQueue'] as const;
+export const actionFlags = ['status', 'push', 'pushAll', 'fetch', 'healthCheck', 'showQueue', 'processQueue', 'clearQueue', 'importLegacyQueue'] as const;
 export type Action = (typeof actionFlags)[number];
 export const setupVerbs = ['init', 'trust', 'install-hook', 'uninstall-hook'] as const;
 export type SetupVerb = (typeof setupVerbs)[number];
@@ -47,6 +47,7 @@ export function parseCli(argv: string[]): ParsedCli {
 			showQueue: {type: 'boolean'},
 			processQueue: {type: 'boolean'},
 			clearQueue: {type: 'boolean'},
+			importLegacyQueue: {type: 'boolean'},
 			tui: {type: 'boolean'},
 			demo: {type: 'boolean'},
 			remote: {type: 'string', shortFlag: 'r', isMultiple: true},
