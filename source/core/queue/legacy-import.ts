@@ -1,4 +1,4 @@
-import {stat} from 'node:fs/promises';
+import {lstat} from 'node:fs/promises';
 import {redact} from '../git/redact.js';
 import type {QueueEntry} from '../model.js';
 import {coalesce} from './coalesce.js';
@@ -17,10 +17,13 @@ export type LegacyImportReport = {
 
 type Transact = (mutate: (entries: QueueEntry[]) => Promise<QueueEntry[]>, afterWrite?: () => Promise<void>) => Promise<QueueEntry[]>;
 
-/** The old tool's queue file in the work tree, if one is there (it is never read here). */
+/**
+ * Whether something stands at the old tool's queue path (it is not read here). Anything
+ * counts, so the user hears of it; importing one that is not a regular file is an error.
+ */
 export async function findLegacyQueue(legacy: string): Promise<boolean> {
-	return stat(legacy).then(
-		info => info.isFile(),
+	return lstat(legacy).then(
+		() => true,
 		() => false,
 	);
 }
