@@ -8,6 +8,8 @@ export type DelayProxyOptions = {
 	delayMs: number;
 	/** Cut the connection once this many bytes (both directions together) went through. */
 	dropAfterBytes?: number;
+	/** Listen on this port (a remote that went away and comes back at the same address); default any free one. */
+	port?: number;
 };
 
 export type DelayProxy = {
@@ -118,6 +120,7 @@ export async function startDelayProxy(options: DelayProxyOptions): Promise<Delay
 		},
 		{
 			allowHalfOpen: true,
+			port: options.port,
 			beforeStop: () => {
 				for (const drop of open) drop();
 			},
