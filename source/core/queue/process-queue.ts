@@ -118,6 +118,10 @@ async function settle(options: {store: QueueStore; entry: QueueEntry; pushSha: s
 		if (succeeded) {
 			// Only what this push delivered: a newer sha queued meanwhile by another process stays.
 			await store.removeDelivered(entry, pushSha);
+		} else if (transient) {
+			// Reported queued, so queued it is: the sha tried (which contains the entry's) joins
+			// the ref's entry as any failure does, even if another process removed it meanwhile.
+			await store.enqueue({remote: entry.remote, branch: entry.branch, sha: pushSha, attempts: result.attempts, error: result.error ?? result.message ?? 'it failed again', at: options.now()});
 		} else if (failed) {
 			const at = options.now().toISOString();
 			const error = redact(result.error ?? result.message ?? result.status);

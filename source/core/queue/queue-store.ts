@@ -134,9 +134,6 @@ export class QueueStore {
 	 * A different sha queued meanwhile, by this process or another, stays.
 	 */
 	async removeDelivered(key: QueueKey, sha: string): Promise<number> {
-		// Nothing queued for the ref: no lock, no write. One queued after this read holds a
-		// sha another push failed to deliver, so keeping it is right either way.
-		if (!(await this.list()).some(entry => sameKey(entry, key))) return 0;
 		let removed = 0;
 		await this.transact(async entries => {
 			const kept: QueueEntry[] = [];

@@ -40,6 +40,9 @@ export async function queueFailedPush(context: ServiceContext, result: Operation
 export async function forgetDeliveredEntry(context: ServiceContext, result: OperationResult, pushedSha: string): Promise<OperationResult> {
 	if (!context.queue) return result;
 	try {
+		// Nothing queued for the ref (the usual case): no lock, no write. One queued after this
+		// read holds a sha another push failed to deliver, so keeping it is right either way.
+		if (!(await context.queue.list()).some(entry => entry.remote === result.remote && entry.branch === result.branch)) return result;
 		const removed = await context.queue.removeDelivered({remote: result.remote, branch: result.branch}, pushedSha);
 		if (removed > 0) publishQueue(context, await context.queue.list());
 		return result;
