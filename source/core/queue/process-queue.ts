@@ -54,12 +54,12 @@ export async function processQueue(options: ProcessQueueOptions): Promise<Operat
 		const started = performance.now();
 		const base = {remote: entry.remote, branch: entry.branch, attempts: 0};
 		const elapsed = () => Math.round(performance.now() - started);
-		const tip = await branchTip(cwd, entry.branch);
-		const {kind, pushSha} = await classifyQueuedSha({cwd, entry, branchTip: tip});
 		const drop = `drop it with --clear-queue --remote ${entry.remote} --branch ${entry.branch}`;
 		// Checked before anything else, dry-run included: the config of now decides, not the one the entry was queued under.
 		const refused = options.refusal?.(entry);
 		if (refused) return {...base, status: 'skipped', durationMs: elapsed(), sha: entry.sha, message: `${refused}: the queued push of ${short(entry.sha)} was not delivered, entry kept; ${drop}`};
+		const tip = await branchTip(cwd, entry.branch);
+		const {kind, pushSha} = await classifyQueuedSha({cwd, entry, branchTip: tip});
 		if (kind === 'stale' && tip) {
 			options.onStale?.(entry, tip);
 			return {
