@@ -25,6 +25,7 @@ export const flagTable: readonly FlagSpec[] = [
 	{name: 'showQueue', type: 'boolean'},
 	{name: 'processQueue', type: 'boolean'},
 	{name: 'clearQueue', type: 'boolean'},
+	{name: 'importLegacyQueue', type: 'boolean'},
 	{name: 'tui', type: 'boolean'},
 	{name: 'demo', type: 'boolean'},
 	{name: 'remote', type: 'string', shortFlag: 'r', isMultiple: true, values: 'remotes'},

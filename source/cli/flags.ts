@@ -5,7 +5,7 @@ import {flagTable, kebab} from './flag-table.js';
 import {helpText, verbHelp, type HelpTopic} from './help.js';
 import {checkFlags} from './unknown-flags.js';
 
-export const actionFlags = ['status', 'push', 'pushAll', 'fetch', 'healthCheck', 'showQueue', 'processQueue', 'clearQueue'] as const;
+export const actionFlags = ['status', 'push', 'pushAll', 'fetch', 'healthCheck', 'showQueue', 'processQueue', 'clearQueue', 'importLegacyQueue'] as const;
 export type Action = (typeof actionFlags)[number];
 export const setupVerbs = ['init', 'trust', 'install-hook', 'uninstall-hook'] as const;
 export type SetupVerb = (typeof setupVerbs)[number];

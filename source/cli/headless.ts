@@ -96,7 +96,25 @@ async function run(service: SyncService, request: HeadlessRequest, out: Output):
 			else out.result(dryRun ? `would clear ${before.length} queued push(es)\n` : `cleared ${removed} queued push(es); ${after.length} left\n`);
 			return exitCodes.ok;
 		}
+
+		case 'importLegacyQueue':
+			return importLegacy(service, out);
 	}
+}
+
+/** `--import-legacy-queue`: the one way the old tool's queue file gets in (SyncService.importLegacyQueue). */
+async function importLegacy(service: SyncService, out: Output): Promise<number> {
+	const outcome = await service.importLegacyQueue();
+	const entries = await service.loadQueue();
+	if (out.json) {
+		const {report} = outcome;
+		out.printJson({from: outcome.path ?? null, renamedTo: report?.renamedTo ?? null, imported: report?.imported ?? 0, skipped: report?.skipped ?? 0, notes: outcome.messages, ...queueDocument(entries)});
+	} else {
+		for (const message of outcome.messages) out.result(`${message}\n`);
+		if (outcome.report && outcome.report.imported > 0) out.result(`${entries.length} queued push(es) now; deliver them with --process-queue\n`);
+	}
+
+	return exitCodes.ok;
 }
 
 function reportFailures(results: ReadonlyArray<{remote: string; branch: string; status: string; error?: string}>, out: Output): void {

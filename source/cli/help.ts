@@ -16,6 +16,7 @@ export const helpText = `
     --show-queue        list pushes waiting in the offline queue
     --process-queue     retry queued pushes
     --clear-queue       remove queued pushes (with --remote/--branch: only those)
+    --import-legacy-queue  import the old tool's .remote-sync-queue.json (review it first)
     --tui               open the dashboard (same as remote-sync-tui)
     --demo              open the dashboard on a throw-away sandbox of real remotes
 

@@ -3,6 +3,7 @@ import type {SyncEvent} from './events.js';
 import {killAllGitProcesses} from './git/runner.js';
 import {redactUrl} from './git/redact.js';
 import type {HealthResult, OperationReport, QueueEntry, StatusReport} from './model.js';
+import {findLegacyQueue, type LegacyImportReport} from './queue/legacy-import.js';
 import type {QueueStore} from './queue/queue-store.js';
 import type {PendingConfirmation, RemoteRow, SyncServiceApi, SyncSnapshot} from './snapshot.js';
 import {remotesNamed, type ServiceContext} from './service/context.js';
@@ -72,7 +73,7 @@ export class SyncService implements SyncServiceApi {
 			nextId: () => `op-${++this.operationCounter}`,
 			dryRun: () => this.dryRun,
 		};
-		for (const warning of options.config.warnings) this.store.log({level: 'warn', text: warning});
+		for (const warning of [...options.config.warnings, ...(options.queue?.warnings ?? [])]) this.store.log({level: 'warn', text: warning});
 	}
 
 	readonly subscribe = (listener: () => void): (() => void) => this.store.subscribe(listener);
@@ -166,6 +167,24 @@ export class SyncService implements SyncServiceApi {
 		return removed;
 	}
 
+	/**
+	 * `--import-legacy-queue`: bring the old tool's queue file in, now that the user asked.
+	 * Dry-run only says whether there is one. `messages` say what happened, for a person.
+	 */
+	async importLegacyQueue(): Promise<{path?: string; report?: LegacyImportReport; messages: string[]}> {
+		const queue = this.context.queue;
+		const path = queue?.legacyPath;
+		if (!queue || !path) return {messages: ['no old queue to import: this repository has no work tree']};
+		if (!(await findLegacyQueue(path))) return {path, messages: [`no old queue to import: ${path} does not exist`]};
+		if (this.dryRun) return {path, messages: [`would import the old tool's queue ${path}; run without --dry-run to import it`]};
+		const before = queue.warnings.length;
+		const report = await queue.importLegacy();
+		const messages = queue.warnings.slice(before);
+		for (const text of messages) this.store.log({level: 'info', text});
+		await this.loadQueue();
+		return {path, report, messages};
+	}
+
 	/** VPN commands dry-run would have run, for the report. */
 	plannedVpnCommands(): string[] {
 		return this.vpn.plannedCommands();
@@ -230,7 +249,9 @@ async function settleWithin(work: ReadonlyArray<Promise<unknown>>, ms: number): 
 	clearTimeout(timer);
 }
 
+/** What the dashboard shows before anything ran, the queue as read at start included. */
 function initialSnapshot(options: SyncServiceOptions): SyncSnapshot {
+	const queue = options.queue?.openedWith ?? [];
 	const remotes: RemoteRow[] = options.config.remotes.map(remote => ({
 		name: remote.name,
 		url: redactUrl(remote.url),
@@ -239,7 +260,7 @@ function initialSnapshot(options: SyncServiceOptions): SyncSnapshot {
 		forcePush: remote.forcePush,
 		branches: remote.branches,
 		vpn: remote.vpn ? {name: remote.vpn.name, state: 'down'} : undefined,
-		queued: 0,
+		queued: queue.filter(entry => entry.remote === remote.name).length,
 	}));
 	return {
 		repo: {root: options.repo.root, name: options.repo.name, branch: options.branch, branches: options.localBranches},
@@ -247,7 +268,7 @@ function initialSnapshot(options: SyncServiceOptions): SyncSnapshot {
 		remotes,
 		divergence: [],
 		vpns: [],
-		queue: [],
+		queue,
 		running: 0,
 		log: [],
 	};

@@ -8,6 +8,8 @@ export type DelayProxyOptions = {
 	delayMs: number;
 	/** Cut the connection once this many bytes (both directions together) went through. */
 	dropAfterBytes?: number;
+	/** Listen on this port (a remote that went away and comes back at the same address); default any free one. */
+	port?: number;
 };
 
 export type DelayProxy = {
@@ -18,6 +20,8 @@ export type DelayProxy = {
 	httpUrl(repoRelativePath: string): string;
 	/** Connections accepted so far. */
 	connections(): number;
+	/** Refuse new connections from now on; those already open carry on (a link that half goes away). */
+	stopListening(): void;
 	stop(): Promise<void>;
 };
 
@@ -73,7 +77,7 @@ class DelayedPipe {
 export async function startDelayProxy(options: DelayProxyOptions): Promise<DelayProxy> {
 	let accepted = 0;
 	const open = new Set<() => void>();
-	const {port, stop} = await listenTracked(
+	const {port, server, stop} = await listenTracked(
 		client => {
 			accepted++;
 			const upstream = net.connect({host: '127.0.0.1', port: options.targetPort, allowHalfOpen: true});
@@ -118,6 +122,7 @@ export async function startDelayProxy(options: DelayProxyOptions): Promise<Delay
 		},
 		{
 			allowHalfOpen: true,
+			port: options.port,
 			beforeStop: () => {
 				for (const drop of open) drop();
 			},
@@ -129,6 +134,10 @@ export async function startDelayProxy(options: DelayProxyOptions): Promise<Delay
 		url: repoPath => `git://127.0.0.1:${port}/${trim(repoPath)}`,
 		httpUrl: repoPath => `http://127.0.0.1:${port}/${trim(repoPath)}`,
 		connections: () => accepted,
+		stopListening: () => {
+			// The listening socket closes now; close()'s callback would wait for the open connections.
+			server.close();
+		},
 		stop,
 	};
 }

@@ -23,7 +23,7 @@ export async function startRefusingPort(): Promise<{port: number; url: string; h
 /** A listening server on 127.0.0.1 whose open sockets are all destroyed on stop (idempotent). */
 export async function listenTracked(
 	onSocket: (socket: net.Socket) => void,
-	options: {allowHalfOpen?: boolean; beforeStop?: () => void} = {},
+	options: {allowHalfOpen?: boolean; beforeStop?: () => void; port?: number} = {},
 ): Promise<{port: number; server: net.Server; sockets: Set<net.Socket>; stop(): Promise<void>}> {
 	const sockets = new Set<net.Socket>();
 	const server = net.createServer({allowHalfOpen: options.allowHalfOpen ?? false}, socket => {
@@ -33,7 +33,7 @@ export async function listenTracked(
 	});
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
-		server.listen(0, '127.0.0.1', resolve);
+		server.listen(options.port ?? 0, '127.0.0.1', resolve);
 	});
 	const address = server.address();
 	if (address === null || typeof address === 'string') throw new Error('could not read the port of a loopback server');

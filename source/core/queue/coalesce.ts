@@ -8,16 +8,16 @@ export const sameKey = (a: QueueKey, b: QueueKey): boolean => a.remote === b.rem
 const time = (iso: string) => Date.parse(iso);
 
 /**
- * Fold a new failure into an existing entry for the same ref: the newest failure's sha and
- * error win (a retry pushes what the user pushed last), attempts add up, and the entry keeps
- * the time it was first queued.
+ * Fold a new failure into an existing entry for the same ref: the newest failure's error
+ * wins, and its sha unless the caller knows which sha delivers both (`sha`, see
+ * QueueStore.enqueue); attempts add up, and the entry keeps the time it was first queued.
  */
-export function mergeEntries(existing: QueueEntry, incoming: QueueEntry): QueueEntry {
+export function mergeEntries(existing: QueueEntry, incoming: QueueEntry, sha?: string): QueueEntry {
 	const newer = time(incoming.lastAttemptAt) >= time(existing.lastAttemptAt) ? incoming : existing;
 	return {
 		remote: existing.remote,
 		branch: existing.branch,
-		sha: newer.sha,
+		sha: sha ?? newer.sha,
 		attempts: existing.attempts + incoming.attempts,
 		lastError: newer.lastError,
 		queuedAt: time(incoming.queuedAt) < time(existing.queuedAt) ? incoming.queuedAt : existing.queuedAt,
@@ -26,10 +26,10 @@ export function mergeEntries(existing: QueueEntry, incoming: QueueEntry): QueueE
 }
 
 /** `entries` with `incoming` added or merged into its ref's entry; also returns that entry. */
-export function coalesce(entries: readonly QueueEntry[], incoming: QueueEntry): {entries: QueueEntry[]; entry: QueueEntry} {
+export function coalesce(entries: readonly QueueEntry[], incoming: QueueEntry, sha?: string): {entries: QueueEntry[]; entry: QueueEntry} {
 	const index = entries.findIndex(entry => sameKey(entry, incoming));
 	if (index === -1) return {entries: [...entries, incoming], entry: incoming};
-	const merged = mergeEntries(entries[index]!, incoming);
+	const merged = mergeEntries(entries[index]!, incoming, sha);
 	return {entries: entries.map((entry, i) => (i === index ? merged : entry)), entry: merged};
 }
 

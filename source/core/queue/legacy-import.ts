@@ -1,10 +1,10 @@
-import {readFile, stat} from 'node:fs/promises';
+import {lstat} from 'node:fs/promises';
 import {redact} from '../git/redact.js';
 import type {QueueEntry} from '../model.js';
 import {coalesce} from './coalesce.js';
-import {errnoCode, toQueueWriteError} from './errors.js';
+import {toQueueWriteError} from './errors.js';
 import {parseLegacyQueue} from './legacy.js';
-import {fileStamp, isSha, setAside} from './queue-file.js';
+import {fileStamp, isSha, readRegularFile, setAside} from './queue-file.js';
 import {branchTip} from './queued-sha.js';
 
 export type LegacyImportReport = {
@@ -18,17 +18,25 @@ export type LegacyImportReport = {
 type Transact = (mutate: (entries: QueueEntry[]) => Promise<QueueEntry[]>, afterWrite?: () => Promise<void>) => Promise<QueueEntry[]>;
 
 /**
- * Import the old tool's queue once: its entries join ours (coalesced like any failure),
- * then the file is renamed, never deleted. Both happen under the queue lock, so two
- * processes starting together cannot import it twice.
+ * Whether something stands at the old tool's queue path (it is not read here). Anything
+ * counts, so the user hears of it; importing one that is not a regular file is an error.
+ */
+export async function findLegacyQueue(legacy: string): Promise<boolean> {
+	return lstat(legacy).then(
+		() => true,
+		() => false,
+	);
+}
+
+/**
+ * Import the old tool's queue, only when the user asks (`--import-legacy-queue`): the file
+ * sits in the work tree, where anyone who can commit can put one. Its entries join ours
+ * (coalesced like any failure), then the file is renamed, never deleted. Both happen under
+ * the queue lock, so two processes cannot import it twice.
  */
 export async function importLegacyQueue(options: {cwd: string; legacy: string; now: Date; transact: Transact; warn: (warning: string) => void}): Promise<LegacyImportReport | undefined> {
 	const {cwd, legacy, now, warn} = options;
-	const present = await stat(legacy).then(
-		info => info.isFile(),
-		() => false,
-	);
-	if (!present) return undefined;
+	if (!(await findLegacyQueue(legacy))) return undefined;
 
 	let report: LegacyImportReport | undefined;
 	const moveAside = async (suffix: string) => {
@@ -41,14 +49,9 @@ export async function importLegacyQueue(options: {cwd: string; legacy: string; n
 
 	await options.transact(
 		async entries => {
-			let text: string;
-			try {
-				text = await readFile(legacy, 'utf8');
-			} catch (error) {
-				// Another process imported it while we waited for the lock.
-				if (errnoCode(error) === 'ENOENT') return entries;
-				throw error;
-			}
+			const text = await readRegularFile(legacy, "the old tool's queue");
+			// Another process imported it while we waited for the lock.
+			if (text === undefined) return entries;
 
 			let parsed: ReturnType<typeof parseLegacyQueue>;
 			try {

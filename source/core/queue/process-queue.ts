@@ -3,7 +3,6 @@ import {isTransient} from '../git/classify.js';
 import {redact} from '../git/redact.js';
 import type {ErrorClass, OperationReport, OperationResult, QueueEntry} from '../model.js';
 import {summarize} from '../service/summary.js';
-import {sameKey} from './coalesce.js';
 import {QueueError} from './errors.js';
 import {branchTip, classifyQueuedSha} from './queued-sha.js';
 import type {QueueStore} from './queue-store.js';
@@ -21,6 +20,11 @@ export type ProcessQueueOptions = {
 	 * touch the queue itself: processQueue removes or updates the entry from the result.
 	 */
 	push: (entry: QueueEntry, sha: string) => Promise<OperationResult>;
+	/**
+	 * Why an entry must not be delivered now (its remote is gone, disabled, or no longer takes
+	 * the branch), or undefined to go ahead. A refused entry is reported `skipped` and kept.
+	 */
+	refusal?: (entry: QueueEntry) => string | undefined;
 	/** Called for each entry whose queued commit is no longer on its branch. */
 	onStale?: (entry: QueueEntry, branchTip: string) => void;
 	/** Called as each entry's result is known (the dashboard's rows). */
@@ -50,9 +54,12 @@ export async function processQueue(options: ProcessQueueOptions): Promise<Operat
 		const started = performance.now();
 		const base = {remote: entry.remote, branch: entry.branch, attempts: 0};
 		const elapsed = () => Math.round(performance.now() - started);
+		const drop = `drop it with --clear-queue --remote ${entry.remote} --branch ${entry.branch}`;
+		// Checked before anything else, dry-run included: the config of now decides, not the one the entry was queued under.
+		const refused = options.refusal?.(entry);
+		if (refused) return {...base, status: 'skipped', durationMs: elapsed(), sha: entry.sha, message: `${refused}: the queued push of ${short(entry.sha)} was not delivered, entry kept; ${drop}`};
 		const tip = await branchTip(cwd, entry.branch);
 		const {kind, pushSha} = await classifyQueuedSha({cwd, entry, branchTip: tip});
-		const drop = `drop it with --clear-queue --remote ${entry.remote} --branch ${entry.branch}`;
 		if (kind === 'stale' && tip) {
 			options.onStale?.(entry, tip);
 			return {
@@ -109,14 +116,16 @@ async function settle(options: {store: QueueStore; entry: QueueEntry; pushSha: s
 	const settled: OperationResult = transient ? {...result, status: 'queued', message: `still queued for ${entry.remote}/${entry.branch}: ${result.error ?? result.message ?? 'it failed again'}`} : result;
 	try {
 		if (succeeded) {
-			// Only the entry we pushed: a newer failure queued meanwhile by another process stays.
-			await store.update(entries => entries.filter(stored => !(sameKey(stored, entry) && (stored.sha === entry.sha || stored.sha === pushSha))));
+			// Only what this push delivered: a newer sha queued meanwhile by another process stays.
+			await store.removeDelivered(entry, pushSha);
+		} else if (transient) {
+			// Reported queued, so queued it is: the sha tried (which contains the entry's) joins
+			// the ref's entry as any failure does, even if another process removed it meanwhile.
+			await store.enqueue({remote: entry.remote, branch: entry.branch, sha: pushSha, attempts: result.attempts, error: result.error ?? result.message ?? 'it failed again', at: options.now()});
 		} else if (failed) {
 			const at = options.now().toISOString();
 			const error = redact(result.error ?? result.message ?? result.status);
-			await store.update(entries =>
-				entries.map(stored => (sameKey(stored, entry) ? {...stored, attempts: stored.attempts + Math.max(1, result.attempts), lastError: error, lastAttemptAt: at} : stored)),
-			);
+			await store.touch(entry, stored => ({...stored, attempts: stored.attempts + result.attempts, lastError: error, lastAttemptAt: at}));
 		}
 	} catch (error) {
 		if (!(error instanceof QueueError)) throw error;

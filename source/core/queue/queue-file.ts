@@ -1,4 +1,5 @@
-import {readFile, rename, stat} from 'node:fs/promises';
+import {constants} from 'node:fs';
+import {open, rename, stat} from 'node:fs/promises';
 import type {QueueEntry} from '../model.js';
 import {describeErrno, errnoCode, QueueReadError} from './errors.js';
 
@@ -74,18 +75,45 @@ export function parseQueueText(file: string, text: string): QueueFileState {
 	return {kind: 'ok', text, entries};
 }
 
-export async function readQueueFile(file: string): Promise<QueueFileState> {
-	let text: string;
+/** What stands at `file` when it is not a regular file: a FIFO would block a read forever. */
+function kindOf(info: {isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean}): string {
+	return info.isDirectory() ? 'a directory' : info.isFIFO() ? 'a named pipe (FIFO)' : info.isSocket() ? 'a socket' : 'a device or other special file';
+}
+
+/**
+ * Read `file` only if it is a regular file (or a symlink to one). It is opened non-blocking
+ * and checked on the open descriptor, so a FIFO or a device answers at once instead of
+ * hanging the read, and nothing can swap the file between the check and the read.
+ */
+export async function readRegularFile(file: string, what: string): Promise<string | undefined> {
+	let handle: Awaited<ReturnType<typeof open>>;
 	try {
-		text = await readFile(file, 'utf8');
+		handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
 	} catch (error) {
 		const code = errnoCode(error);
-		// ENOTDIR: something that is not a directory stands where ours would be: no queue yet.
-		if (code === 'ENOENT' || code === 'ENOTDIR') return {kind: 'missing'};
-		throw new QueueReadError(`cannot read the offline queue ${file} (${describeErrno(error)}): make it a readable file, or move it away`, file, code);
+		// ENOTDIR: something that is not a directory stands where ours would be: no file yet.
+		if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+		throw new QueueReadError(`cannot read ${what} ${file} (${describeErrno(error)}): make it a readable file, or move it away`, file, code);
 	}
 
-	return parseQueueText(file, text);
+	try {
+		const info = await handle.stat();
+		if (!info.isFile()) {
+			throw new QueueReadError(`${what} ${file} is ${kindOf(info)}, not a regular file: move it away (remote-sync then starts a new one)`, file, 'ENOTFILE');
+		}
+
+		return await handle.readFile('utf8');
+	} catch (error) {
+		if (error instanceof QueueReadError) throw error;
+		throw new QueueReadError(`cannot read ${what} ${file} (${describeErrno(error)}): make it a readable file, or move it away`, file, errnoCode(error));
+	} finally {
+		await handle.close().catch(() => undefined);
+	}
+}
+
+export async function readQueueFile(file: string): Promise<QueueFileState> {
+	const text = await readRegularFile(file, 'the offline queue');
+	return text === undefined ? {kind: 'missing'} : parseQueueText(file, text);
 }
 
 export function serializeQueue(entries: readonly QueueEntry[]): string {

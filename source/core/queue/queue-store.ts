@@ -5,11 +5,12 @@ import {shownText} from '../text/shown-text.js';
 import type {QueueEntry} from '../model.js';
 import {coalesce, sameKey, sortByQueuedAt, type QueueKey} from './coalesce.js';
 import {QueueWriteError, toQueueWriteError} from './errors.js';
-import {importLegacyQueue, type LegacyImportReport} from './legacy-import.js';
+import {findLegacyQueue, importLegacyQueue, type LegacyImportReport} from './legacy-import.js';
 import {legacyQueueName} from './legacy.js';
 import {locateQueue, type QueueLocation} from './location.js';
 import {defaultLockTiming, withQueueLock, type LockTiming} from './lock.js';
 import {fileStamp, readQueueFile, serializeQueue, setAside} from './queue-file.js';
+import {contains} from './queued-sha.js';
 
 export type QueueStoreOptions = Partial<LockTiming> & {
 	/** The clock; tests pin it. */
@@ -43,36 +44,48 @@ export type ClearFilter = {
  */
 export class QueueStore {
 	readonly warnings: string[] = [];
-	private imported?: LegacyImportReport;
+	/** The entries as read when the store was opened: the dashboard shows them from its first frame. */
+	openedWith: QueueEntry[] = [];
 
 	private constructor(
 		readonly path: string,
+		private readonly cwd: string,
+		/** Where the old tool's queue would be; undefined in a bare repository. */
+		readonly legacyPath: string | undefined,
 		private readonly timing: LockTiming,
 		private readonly now: () => Date,
 	) {}
 
-	/** The queue of the repository around `cwd`, with an old tool's queue imported once. */
+	/** The queue of the repository around `cwd`. An old tool's queue is only reported, never imported here. */
 	static async open(cwd: string, options: QueueStoreOptions = {}): Promise<QueueStore> {
 		const {now = () => new Date(), location = await locateQueue(cwd), ...timing} = options;
-		const store = new QueueStore(location.file, {...defaultLockTiming, ...timing}, now);
-		if (location.workTreeRoot) {
-			store.imported = await importLegacyQueue({
-				cwd,
-				legacy: path.join(location.workTreeRoot, legacyQueueName),
-				now: store.now(),
-				transact: store.transact.bind(store),
-				warn: warning => store.warnings.push(warning),
-			});
+		const legacy = location.workTreeRoot ? path.join(location.workTreeRoot, legacyQueueName) : undefined;
+		const store = new QueueStore(location.file, cwd, legacy, {...defaultLockTiming, ...timing}, now);
+		if (legacy && (await findLegacyQueue(legacy))) {
+			store.warnings.push(
+				`found the old tool's queue ${legacy}: not imported, because anyone who can commit to the repository can put one there; ` +
+					'review it, then run remote-sync --import-legacy-queue to import it (or delete the file)',
+			);
 		}
 
 		// A corrupt file is set aside now, so its warning is there before any command runs.
-		await store.list();
+		store.openedWith = await store.list();
 		return store;
 	}
 
-	/** What `open` imported from the old tool's queue file, if there was one. */
-	get legacyImport(): LegacyImportReport | undefined {
-		return this.imported;
+	/**
+	 * Import the old tool's queue (`--import-legacy-queue`): undefined when there is none.
+	 * Its entries are delivered like ours, so only to branches their remote takes.
+	 */
+	async importLegacy(): Promise<LegacyImportReport | undefined> {
+		if (!this.legacyPath) return undefined;
+		return importLegacyQueue({
+			cwd: this.cwd,
+			legacy: this.legacyPath,
+			now: this.now(),
+			transact: this.transact.bind(this),
+			warn: warning => this.warnings.push(warning),
+		});
 	}
 
 	/** Entries, oldest first. */
@@ -89,7 +102,11 @@ export class QueueStore {
 		}
 	}
 
-	/** Record a failed push; an entry for the same (remote, branch) absorbs it. */
+	/**
+	 * Record a failed push; an entry for the same (remote, branch) absorbs it. Of the two
+	 * shas the one that contains the other is kept, whichever failed last: delivering it
+	 * delivers both. Unrelated shas (the branch was rewritten): the newest failure wins.
+	 */
 	async enqueue(item: EnqueueItem): Promise<QueueEntry> {
 		const at = (item.at ?? this.now()).toISOString();
 		const incoming: QueueEntry = {
@@ -102,22 +119,45 @@ export class QueueStore {
 			lastAttemptAt: at,
 		};
 		let stored = incoming;
-		await this.update(entries => {
-			const result = coalesce(entries, incoming);
+		await this.transact(async entries => {
+			const existing = entries.find(entry => sameKey(entry, incoming));
+			const sha = existing && existing.sha !== incoming.sha ? await this.containingSha(existing.sha, incoming.sha) : undefined;
+			const result = coalesce(entries, incoming, sha);
 			stored = result.entry;
 			return result.entries;
 		});
 		return stored;
 	}
 
-	async remove(keys: readonly QueueKey[]): Promise<number> {
+	/**
+	 * After `sha` reached `key`'s remote branch: remove that ref's entry, under the lock, only
+	 * if what it holds was delivered (the same sha, or one in the history of the pushed sha).
+	 * A different sha queued meanwhile, by this process or another, stays.
+	 */
+	async removeDelivered(key: QueueKey, sha: string): Promise<number> {
 		let removed = 0;
-		await this.update(entries => {
-			const kept = entries.filter(entry => !keys.some(key => sameKey(key, entry)));
-			removed = entries.length - kept.length;
+		await this.transact(async entries => {
+			const kept: QueueEntry[] = [];
+			for (const entry of entries) {
+				const delivered = sameKey(entry, key) && (entry.sha === sha || (await contains(this.cwd, sha, entry.sha)));
+				if (delivered) removed++;
+				else kept.push(entry);
+			}
+
 			return kept;
 		});
 		return removed;
+	}
+
+	/** Update the entry of `key`, if there still is one (another process may have delivered it). */
+	async touch(key: QueueKey, change: (entry: QueueEntry) => QueueEntry): Promise<void> {
+		await this.update(entries => entries.map(entry => (sameKey(entry, key) ? change(entry) : entry)));
+	}
+
+	private async containingSha(stored: string, incoming: string): Promise<string | undefined> {
+		if (await contains(this.cwd, incoming, stored)) return incoming;
+		if (await contains(this.cwd, stored, incoming)) return stored;
+		return undefined;
 	}
 
 	async clear(filter: ClearFilter = {}): Promise<number> {

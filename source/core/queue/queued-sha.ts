@@ -1,5 +1,6 @@
 import {runGit} from '../git/runner.js';
 import type {QueueEntry} from '../model.js';
+import {isSha} from './queue-file.js';
 
 /**
  * What a retry should push for a queued entry (SPEC §4: "a queued sha that is no longer the
@@ -21,12 +22,21 @@ export async function branchTip(cwd: string, branch: string): Promise<string | u
 	return result.exitCode === 0 && sha.length > 0 ? sha : undefined;
 }
 
+/**
+ * Whether `descendant` has `ancestor` in its history (or is it). Any failure (an object gc
+ * removed, a sha that never existed here) answers no: callers then keep what they have.
+ */
+export async function contains(cwd: string, descendant: string, ancestor: string): Promise<boolean> {
+	if (descendant === ancestor) return true;
+	if (!isSha(descendant) || !isSha(ancestor)) return false;
+	const check = await runGit({args: ['merge-base', '--is-ancestor', ancestor, descendant], cwd});
+	return check.exitCode === 0;
+}
+
 export async function classifyQueuedSha(options: {cwd: string; entry: QueueEntry; branchTip: string | undefined}): Promise<QueuedShaClass> {
 	const {cwd, entry, branchTip: tip} = options;
 	if (!tip) return {kind: 'branch-gone'};
 	if (tip === entry.sha) return {kind: 'current', pushSha: tip};
-	// Exit 0: ancestor. Exit 1: not one. Other exits (the queued commit no longer exists
-	// after a gc) cannot be an ancestor either: stale.
-	const check = await runGit({args: ['merge-base', '--is-ancestor', entry.sha, tip], cwd});
-	return check.exitCode === 0 ? {kind: 'ancestor', pushSha: tip} : {kind: 'stale'};
+	// A queued commit gone after a gc cannot be an ancestor either: stale.
+	return (await contains(cwd, tip, entry.sha)) ? {kind: 'ancestor', pushSha: tip} : {kind: 'stale'};
 }

@@ -119,7 +119,7 @@ async function pushJob(context: ServiceContext, job: Job, force: boolean): Promi
 		if (!dryRun && result.status === 'failed' && result.errorClass && (isTransient(result.errorClass) || result.errorClass === 'vpn-down')) {
 			result = await queueFailedPush(context, result, localSha);
 		} else if (!dryRun && (result.status === 'pushed' || result.status === 'up-to-date')) {
-			await forgetDeliveredEntry(context, remote.name, branch, localSha);
+			result = await forgetDeliveredEntry(context, result, localSha);
 		}
 
 		operation.progress({phase: 'done'});

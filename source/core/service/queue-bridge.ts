@@ -1,5 +1,5 @@
 import type {OperationResult, QueueEntry} from '../model.js';
-import {runGit} from '../git/runner.js';
+import {QueueError} from '../queue/errors.js';
 import type {ServiceContext} from './context.js';
 
 /** Publishes the queue to the snapshot (per-row counts) and the event stream. */
@@ -22,7 +22,8 @@ export function publishQueue(context: ServiceContext, entries: QueueEntry[]): vo
 export async function queueFailedPush(context: ServiceContext, result: OperationResult, sha: string): Promise<OperationResult> {
 	if (!context.config.settings.offlineQueue || !context.queue) return result;
 	try {
-		await context.queue.enqueue({remote: result.remote, branch: result.branch, sha, error: result.error ?? result.errorClass ?? 'network failure'});
+		// The attempts this push really made (retries included; none when its VPN never came up).
+		await context.queue.enqueue({remote: result.remote, branch: result.branch, sha, attempts: result.attempts, error: result.error ?? result.errorClass ?? 'network failure'});
 		publishQueue(context, await context.queue.list());
 		return {...result, status: 'queued', message: 'queued: delivered by --process-queue (key r) or when the remote is reachable again'};
 	} catch (error) {
@@ -30,14 +31,26 @@ export async function queueFailedPush(context: ServiceContext, result: Operation
 	}
 }
 
-/** After a successful push, an entry for the same ref whose sha the remote now has is done. */
-export async function forgetDeliveredEntry(context: ServiceContext, remote: string, branch: string, pushedSha: string): Promise<void> {
-	if (!context.queue) return;
-	const entries = await context.queue.list();
-	const entry = entries.find(candidate => candidate.remote === remote && candidate.branch === branch);
-	if (!entry) return;
-	const contained = entry.sha === pushedSha || (await runGit({args: ['merge-base', '--is-ancestor', entry.sha, pushedSha], cwd: context.cwd})).exitCode === 0;
-	if (!contained) return;
-	await context.queue.remove([{remote, branch}]);
-	publishQueue(context, await context.queue.list());
+/**
+ * After a push delivered `pushedSha` to (remote, branch): its queue entry is done if it holds
+ * that sha or one in its history (QueueStore.removeDelivered decides under the lock). The
+ * push landed whatever the queue does: a queue that cannot be written adds a warning to the
+ * result, never turns it into a failure.
+ */
+export async function forgetDeliveredEntry(context: ServiceContext, result: OperationResult, pushedSha: string): Promise<OperationResult> {
+	if (!context.queue) return result;
+	try {
+		// Nothing queued for the ref (the usual case): no lock, no write. One queued after this
+		// read holds a sha another push failed to deliver, so keeping it is right either way.
+		if (!(await context.queue.list()).some(entry => entry.remote === result.remote && entry.branch === result.branch)) return result;
+		const removed = await context.queue.removeDelivered({remote: result.remote, branch: result.branch}, pushedSha);
+		if (removed > 0) publishQueue(context, await context.queue.list());
+		return result;
+	} catch (error) {
+		if (!(error instanceof QueueError)) throw error;
+		const warning = `${result.remote}/${result.branch} was pushed, but its queue entry could not be removed: ${error.message}`;
+		context.bus.emit({type: 'warning', message: warning});
+		context.store.log({level: 'warn', text: warning});
+		return {...result, message: `${result.message ?? result.status}; warning: ${warning}`};
+	}
 }

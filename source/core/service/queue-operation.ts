@@ -1,3 +1,4 @@
+import {takesBranch} from '../branch-filter.js';
 import type {OperationReport, OperationResult, QueueEntry} from '../model.js';
 import {pushOne} from '../push/push-one.js';
 import {processQueue} from '../queue/process-queue.js';
@@ -26,25 +27,29 @@ export async function retryQueue(context: ServiceContext, filter: QueueFilter = 
 		store: context.queue,
 		entries,
 		dryRun: context.dryRun(),
+		refusal: entry => refusal(context, entry),
 		push: async (entry, sha) => pushQueued(context, entry, sha),
 	});
 	publishQueue(context, await context.queue.list());
 	return report;
 }
 
+/**
+ * A queued push is delivered under the remote's config of now, not the one it was queued
+ * under (nor what an imported old queue claims): a remote that was removed or disabled, or no
+ * longer takes the branch, gets nothing. The entry is kept (nothing is lost; the user drops it).
+ */
+function refusal(context: ServiceContext, entry: QueueEntry): string | undefined {
+	const remote = findRemote(context, entry.remote);
+	if (!remote) return `remote ${entry.remote} is not configured here, or is disabled ("enabled": false)`;
+	if (!takesBranch(remote.branches, entry.branch)) return `${remote.name} no longer takes branch ${entry.branch} (branches: ${remote.branches.join(', ') || 'none'})`;
+	return undefined;
+}
+
 async function pushQueued(context: ServiceContext, entry: QueueEntry, sha: string): Promise<OperationResult> {
 	const remote = findRemote(context, entry.remote);
-	if (!remote) {
-		return {
-			remote: entry.remote,
-			branch: entry.branch,
-			status: 'failed',
-			durationMs: 0,
-			attempts: 0,
-			error: `remote ${entry.remote} is no longer configured; add it back or clear the entry with --clear-queue --remote ${entry.remote}`,
-			errorClass: 'not-found',
-		};
-	}
+	// refusal() let it through: the remote is there.
+	if (!remote) throw new Error(`remote ${entry.remote} vanished from the configuration`);
 
 	return withOperation(context, 'process-queue', remote.name, entry.branch, async operation => {
 		const started = Date.now();

@@ -1,3 +1,4 @@
+import {execFileSync} from 'node:child_process';
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
@@ -10,6 +11,28 @@ isolateProductGit();
 const legacyName = '.remote-sync-queue.json';
 
 describe("offline queue: the old tool's .remote-sync-queue.json", () => {
+	it('is never imported or renamed just by opening the queue: a warning names the file and the flag that imports it', async () => {
+		const repo = makeRepo();
+		const legacy = path.join(repo, legacyName);
+		const text = JSON.stringify([{remote: 'origin', branch: 'main', sha: shaA}]);
+		writeFileSync(legacy, text);
+		const store = await QueueStore.open(repo);
+		expect(await store.list()).toEqual([]);
+		expect(store.openedWith).toEqual([]);
+		expect(readFileSync(legacy, 'utf8')).toBe(text);
+		expect(existsSync(`${legacy}.imported`)).toBe(false);
+		expect(store.warnings).toEqual([expect.stringContaining(legacy)]);
+		expect(store.warnings[0]).toContain('remote-sync --import-legacy-queue');
+		expect(store.warnings[0]).toContain('not imported');
+	});
+
+	it('an old queue that is a FIFO is an error naming it, never a hang', async () => {
+		const repo = makeRepo();
+		execFileSync('mkfifo', [path.join(repo, legacyName)]);
+		const store = await QueueStore.open(repo);
+		await expect(store.importLegacy()).rejects.toThrow(/\.remote-sync-queue\.json is a named pipe \(FIFO\), not a regular file: move it away/);
+	});
+
 	it('imports a JSON array of entries once, then renames the file (never deletes it)', async () => {
 		const repo = makeRepo();
 		const legacy = path.join(repo, legacyName);
@@ -23,6 +46,7 @@ describe("offline queue: the old tool's .remote-sync-queue.json", () => {
 		writeFileSync(legacy, text);
 
 		const store = await QueueStore.open(repo);
+		const report = await store.importLegacy();
 		expect(await store.list()).toEqual([
 			{
 				remote: 'github',
@@ -45,12 +69,12 @@ describe("offline queue: the old tool's .remote-sync-queue.json", () => {
 		]);
 		expect(existsSync(legacy)).toBe(false);
 		expect(readFileSync(`${legacy}.imported`, 'utf8')).toBe(text);
-		expect(store.legacyImport).toEqual({from: legacy, renamedTo: `${legacy}.imported`, imported: 2, skipped: 3});
-		expect(store.warnings).toEqual([expect.stringMatching(/imported 2 entries .*skipped 3.*renamed to .*\.remote-sync-queue\.json\.imported/)]);
+		expect(report).toEqual({from: legacy, renamedTo: `${legacy}.imported`, imported: 2, skipped: 3});
+		expect(store.warnings.at(-1)).toMatch(/imported 2 entries .*skipped 3.*renamed to .*\.remote-sync-queue\.json\.imported/);
 
-		// Once: opening again imports nothing, and attempts do not double.
+		// Once: importing again imports nothing, and attempts do not double.
 		const again = await QueueStore.open(repo);
-		expect(again.legacyImport).toBeUndefined();
+		expect(await again.importLegacy()).toBeUndefined();
 		expect(again.warnings).toEqual([]);
 		expect((await again.list()).map(entry => entry.attempts)).toEqual([3, 1]);
 	});
@@ -63,10 +87,11 @@ describe("offline queue: the old tool's .remote-sync-queue.json", () => {
 			JSON.stringify({queue: [{remote: 'origin', branch: 'main', timestamp: '1700000000'}, {remote: 'origin', branch: 'no-such-branch'}]}),
 		);
 		const store = await QueueStore.open(repo);
+		const report = await store.importLegacy();
 		const [entry, ...rest] = await store.list();
 		expect(rest).toEqual([]);
 		expect(entry).toMatchObject({remote: 'origin', branch: 'main', sha: tip, attempts: 1, queuedAt: '2023-11-14T22:13:20.000Z'});
-		expect(store.legacyImport).toMatchObject({imported: 1, skipped: 1});
+		expect(report).toMatchObject({imported: 1, skipped: 1});
 	});
 
 	it('reads {"entries": [...]} and coalesces with what is already queued', async () => {
@@ -75,6 +100,7 @@ describe("offline queue: the old tool's .remote-sync-queue.json", () => {
 		await first.enqueue({remote: 'origin', branch: 'main', sha: shaB, error: 'new', at: new Date('2024-05-01T00:00:00Z')});
 		writeFileSync(path.join(repo, legacyName), JSON.stringify({entries: [{remote: 'origin', branch: 'main', sha: shaA, attempts: 2, timestamp: '2024-01-01T00:00:00Z'}]}));
 		const store = await QueueStore.open(repo);
+		await store.importLegacy();
 		expect(await store.list()).toEqual([
 			{remote: 'origin', branch: 'main', sha: shaB, attempts: 3, lastError: 'new', queuedAt: '2024-01-01T00:00:00.000Z', lastAttemptAt: '2024-05-01T00:00:00.000Z'},
 		]);
@@ -86,6 +112,7 @@ describe("offline queue: the old tool's .remote-sync-queue.json", () => {
 		writeFileSync(path.join(repo, legacyName), JSON.stringify([{remote: 'origin', branch: 'main', sha: shaA}]));
 		mkdirSync(sub);
 		const store = await QueueStore.open(sub);
+		await store.importLegacy();
 		expect((await store.list()).map(entry => entry.remote)).toEqual(['origin']);
 		expect(existsSync(path.join(repo, `${legacyName}.imported`))).toBe(true);
 	});
@@ -94,9 +121,10 @@ describe("offline queue: the old tool's .remote-sync-queue.json", () => {
 		const repo = makeRepo();
 		writeFileSync(path.join(repo, legacyName), '{"queue": [oops');
 		const store = await QueueStore.open(repo);
+		const report = await store.importLegacy();
 		expect(await store.list()).toEqual([]);
-		expect(store.legacyImport?.renamedTo).toMatch(/\.remote-sync-queue\.json\.corrupt-/);
-		expect(readFileSync(store.legacyImport!.renamedTo!, 'utf8')).toBe('{"queue": [oops');
-		expect(store.warnings[0]).toMatch(/not a queue we can read: nothing imported, it was kept aside as/);
+		expect(report?.renamedTo).toMatch(/\.remote-sync-queue\.json\.corrupt-/);
+		expect(readFileSync(report!.renamedTo!, 'utf8')).toBe('{"queue": [oops');
+		expect(store.warnings.at(-1)).toMatch(/not a queue we can read: nothing imported, it was kept aside as/);
 	});
 });

@@ -105,15 +105,6 @@ describe('offline queue: entries', () => {
 		expect(readFileSync(store.path, 'utf8')).not.toMatch(/ghp_SECRET123|alice|TOKEN9/);
 	});
 
-	it('removes entries by (remote, branch) and says how many went', async () => {
-		const store = await QueueStore.open(makeRepo());
-		await store.enqueue(failure('origin', shaA, '2024-01-01T00:00:00Z'));
-		await store.enqueue(failure('origin', shaA, '2024-01-01T00:00:00Z', 'dev'));
-		await store.enqueue(failure('backup', shaB, '2024-01-01T00:01:00Z'));
-		expect(await store.remove([{remote: 'origin', branch: 'main'}, {remote: 'nope', branch: 'main'}])).toBe(1);
-		expect((await store.list()).map(entry => `${entry.remote}/${entry.branch}`)).toEqual(['origin/dev', 'backup/main']);
-	});
-
 	it('clears everything, or only the remotes and branch named', async () => {
 		const store = await QueueStore.open(makeRepo());
 		const fill = async () => {
@@ -144,7 +135,7 @@ describe('offline queue: entries', () => {
 		await store.enqueue(failure('origin', shaA, '2024-01-01T00:00:00Z'));
 		const before = readFileSync(store.path);
 		const inode = statSync(store.path).ino;
-		expect(await store.remove([{remote: 'other', branch: 'main'}])).toBe(0);
+		expect(await store.removeDelivered({remote: 'other', branch: 'main'}, shaA)).toBe(0);
 		await store.update(entries => entries);
 		expect(readFileSync(store.path).equals(before)).toBe(true);
 		expect(statSync(store.path).ino).toBe(inode);
