@@ -238,6 +238,7 @@ function initialSnapshot(options: SyncServiceOptions): SyncSnapshot {
 		group: remote.group,
 		forcePush: remote.forcePush,
 		branches: remote.branches,
+		...(remote.untrusted === undefined ? {} : {untrusted: remote.untrusted}),
 		vpn: remote.vpn ? {name: remote.vpn.name, state: 'down'} : undefined,
 		queued: 0,
 	}));

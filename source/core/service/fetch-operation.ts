@@ -8,7 +8,8 @@ import type {ServiceContext} from './context.js';
 import {summarize} from './summary.js';
 import {withVpn} from './with-vpn.js';
 
-export type FetchOutcome = {remote: string; ok: boolean; durationMs: number; failure?: GitFailure};
+/** `skipped`: why the remote was deliberately not fetched (it is not trusted). */
+export type FetchOutcome = {remote: string; ok: boolean; durationMs: number; failure?: GitFailure; skipped?: string};
 
 /** Fetch each remote in parallel (bounded); one dead remote never delays the others' results. */
 export async function fetchRemotes(context: ServiceContext, remotes: readonly ResolvedRemote[]): Promise<{report: OperationReport; outcomes: FetchOutcome[]}> {
@@ -24,6 +25,13 @@ export async function fetchRemotes(context: ServiceContext, remotes: readonly Re
 
 async function fetchOne(context: ServiceContext, remote: ResolvedRemote): Promise<FetchOutcome> {
 	return withOperation(context, 'fetch', remote.name, '*', async operation => {
+		if (remote.untrusted !== undefined) {
+			// Never contacted: its destination waits for `remote-sync trust` (SPEC §2).
+			const outcome = {remote: remote.name, ok: false, durationMs: 0, skipped: remote.untrusted};
+			operation.finish(toResult(outcome, remote));
+			return outcome;
+		}
+
 		if (context.dryRun()) {
 			// Fetching changes only remote-tracking refs, but dry-run promises nothing changes.
 			const outcome = {remote: remote.name, ok: true, durationMs: 0};
@@ -54,6 +62,7 @@ async function fetchOne(context: ServiceContext, remote: ResolvedRemote): Promis
 }
 
 function toResult(outcome: FetchOutcome, remote: ResolvedRemote): OperationResult {
+	if (outcome.skipped !== undefined) return {remote: outcome.remote, branch: '*', status: 'skipped', durationMs: 0, attempts: 0, vpn: remote.vpn?.name, message: outcome.skipped};
 	return {
 		remote: outcome.remote,
 		branch: '*',

@@ -46,6 +46,11 @@ async function pushQueued(context: ServiceContext, entry: QueueEntry, sha: strin
 		};
 	}
 
+	if (remote.untrusted !== undefined) {
+		// The entry stays: trusting the file later delivers it.
+		return {remote: remote.name, branch: entry.branch, status: 'skipped', durationMs: 0, attempts: 0, sha, message: remote.untrusted};
+	}
+
 	return withOperation(context, 'process-queue', remote.name, entry.branch, async operation => {
 		const started = Date.now();
 		const result = await withVpn(

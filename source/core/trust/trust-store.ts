@@ -1,13 +1,12 @@
-import os from 'node:os';
-import path from 'node:path';
 import Conf from 'conf';
 import type {ResolvedVpn} from '../config/schema.js';
-import {fingerprint, vpnCommands, type VpnCommandKey} from './fingerprint.js';
+import {remoteSyncConfigDir} from '../xdg.js';
+import {vpnCommands, vpnRequest, type TrustRequest, type VpnCommandKey} from './fingerprint.js';
 
 /**
- * Approvals of repo-config commands, kept in the user's config directory
- * (`$XDG_CONFIG_HOME/remote-sync/trust.json`), never in the repository: a repository
- * cannot approve itself.
+ * Approvals of what repo config files ask for (fingerprint.ts), kept in the user's config
+ * directory (`$XDG_CONFIG_HOME/remote-sync/trust.json`, see xdg.ts), never in the repository:
+ * a repository cannot approve itself.
  */
 
 type FileApproval = {fingerprints: string[]; trustedAt: string};
@@ -21,8 +20,7 @@ export type TrustStoreOptions = {
 };
 
 export function defaultTrustDirectory(env: NodeJS.ProcessEnv = process.env): string {
-	const base = env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME.length > 0 ? env.XDG_CONFIG_HOME : path.join(os.homedir(), '.config');
-	return path.join(base, 'remote-sync');
+	return remoteSyncConfigDir(env);
 }
 
 export class TrustStore {
@@ -45,15 +43,19 @@ export class TrustStore {
 		return this.#conf.path;
 	}
 
-	isTrusted(vpn: ResolvedVpn): boolean {
-		if (vpn.source === undefined) return true;
-		if (vpnCommands(vpn).length === 0) return true;
-		return this.#approval(vpn.source)?.fingerprints.includes(fingerprint(vpn)) ?? false;
+	approves(request: TrustRequest): boolean {
+		return this.#approval(request.file)?.fingerprints.includes(request.fingerprint) ?? false;
 	}
 
-	/** Approve the current commands of every VPN defined in `file`; earlier approvals of it lapse. */
-	trust(file: string, vpns: readonly ResolvedVpn[]): void {
-		const fingerprints = vpns.map(vpn => fingerprint({...vpn, source: file}));
+	/** A VPN's commands may run: they come from the user's own config, or are approved as they are now. */
+	isTrusted(vpn: ResolvedVpn): boolean {
+		const request = vpnRequest(vpn);
+		return request === undefined || this.approves(request);
+	}
+
+	/** Approve what `file` asks for now (its requests among `requests`); earlier approvals of it lapse. */
+	trust(file: string, requests: readonly TrustRequest[]): void {
+		const fingerprints = requests.filter(request => request.file === file).map(request => request.fingerprint);
 		const files = {...this.#files(), [file]: {fingerprints, trustedAt: new Date().toISOString()}};
 		this.#conf.set('files', files);
 	}
