@@ -1,7 +1,7 @@
 import Conf from 'conf';
 import type {ResolvedVpn} from '../config/schema.js';
 import {remoteSyncConfigDir} from '../xdg.js';
-import {vpnCommands, vpnRequest, type TrustRequest, type VpnCommandKey} from './fingerprint.js';
+import {vpnRequest, type TrustRequest} from './fingerprint.js';
 
 /**
  * Approvals of what repo config files ask for (fingerprint.ts), kept in the user's config
@@ -11,8 +11,6 @@ import {vpnCommands, vpnRequest, type TrustRequest, type VpnCommandKey} from './
 
 type FileApproval = {fingerprints: string[]; trustedAt: string};
 type TrustData = {files: Record<string, FileApproval>};
-
-export type UntrustedCommand = {vpn: string; file: string; key: VpnCommandKey; command: string};
 
 export type TrustStoreOptions = {
 	/** Directory holding trust.json. Default: $XDG_CONFIG_HOME/remote-sync (or ~/.config/remote-sync). */
@@ -65,13 +63,6 @@ export class TrustStore {
 		const files = {...this.#files()};
 		delete files[file];
 		this.#conf.set('files', files);
-	}
-
-	/** Every command that would need approval before it may run. */
-	untrustedCommands(vpns: readonly ResolvedVpn[]): UntrustedCommand[] {
-		return vpns
-			.filter(vpn => !this.isTrusted(vpn))
-			.flatMap(vpn => vpnCommands(vpn).map(({key, command}) => ({vpn: vpn.name, file: vpn.source ?? '', key, command})));
 	}
 
 	#files(): Record<string, FileApproval> {
