@@ -108,51 +108,56 @@ async function attackerServer() {
 }
 
 describe('a cloned repository adds no destination of its own until trusted', () => {
-	it('a repo `url` for a remote git lacks is "untrusted, not pushed": never fetched, probed or pushed — until `trust`, and again after the url changes', async () => {
+	/** A clone whose repo file adds `mirror` → the attacker's server; the user has a private branch. */
+	async function cloneAddingDestination() {
 		const attacker = await attackerServer();
 		const clone = cloneOf(source => writeRepoConfig(source, {remotes: {mirror: {url: attacker.url, retry: 0}}}));
-		// The user's private work, on a branch no one else has.
 		git(clone, 'checkout', '-q', '-b', 'secret');
 		commit(clone, 'private notes');
 		git(clone, 'checkout', '-q', 'main');
-		const xdg = tempDir('rst-xdg-');
-		const run = (...args: string[]) => runCli(args, {cwd: clone, env: {XDG_CONFIG_HOME: xdg}});
+		const env = {XDG_CONFIG_HOME: tempDir('rst-xdg-')};
+		return {attacker, clone, run: (...args: string[]) => runCli(args, {cwd: clone, env})};
+	}
 
-		for (const args of [['--status'], ['--fetch'], ['--health-check'], ['--push'], ['--push-all'], ['--push-all', '--json'], ['--process-queue']]) {
+	it('a repo `url` for a remote git lacks is "untrusted, not pushed": never fetched, probed or pushed', async () => {
+		const {attacker, run} = await cloneAddingDestination();
+		const runs = new Map<string, Awaited<ReturnType<typeof run>>>();
+		for (const args of [['--status', '--json'], ['--status'], ['--fetch'], ['--health-check', '--json'], ['--push'], ['--push-all', '--json'], ['--process-queue']]) {
 			const result = await run(...args);
 			expectCleanEnd(result, args.join(' '));
 			expect(result.exitCode, `${args.join(' ')}: ${result.stderr}`).toBe(0);
+			runs.set(args.join(' '), result);
 		}
 
-		const pushAll = await run('--push-all', '--json');
-		const results = resultFor(pushAll, 'mirror');
+		const results = resultFor(runs.get('--push-all --json')!, 'mirror');
 		expect(results.map(result => result.branch).sort()).toEqual(['main', 'secret']);
 		for (const result of results) {
 			expect(result.status).toBe('skipped');
 			expect(result.message).toMatch(/^untrusted, not pushed: .*run: remote-sync trust$/);
 		}
 
-		const status = parseJson<{remotes: Array<{name: string; untrusted?: string}>}>(await run('--status', '--json'));
+		const status = parseJson<{remotes: Array<{name: string; untrusted?: string}>}>(runs.get('--status --json')!);
 		expect(status.remotes.find(remote => remote.name === 'mirror')?.untrusted).toMatch(/^untrusted, not pushed: .*remote-sync trust$/);
-		expect((await run('--status')).stdout).toContain('untrusted, not pushed');
-		const health = parseJson<{remotes: Array<{name: string; class: string}>}>(await run('--health-check', '--json'));
+		expect(runs.get('--status')!.stdout).toContain('untrusted, not pushed');
+		const health = parseJson<{remotes: Array<{name: string; class: string}>}>(runs.get('--health-check --json')!);
 		expect(health.remotes.find(remote => remote.name === 'mirror')).toMatchObject({class: 'untrusted'});
 		expect(attacker.connections(), 'the untrusted destination was contacted').toBe(0);
 		expect(attacker.refs()).toBe('');
+	});
 
-		// Trusting is the user's own act: from then on the destination is used (this also proves the test can see a push).
+	it('after `trust` the destination is used; a url changed by a pull needs trust again', async () => {
+		const {attacker, clone, run} = await cloneAddingDestination();
+		// Trusting is the user's own act (this also proves the test can see a push arrive).
 		const trusted = await run('trust');
 		expect(trusted.stdout).toContain(`remotes.mirror.url: ${attacker.url}`);
 		expect(attacker.connections()).toBe(0);
 		await run('--push-all');
 		expect(attacker.refs()).toContain('refs/heads/secret');
 
-		// A pull that points the url elsewhere needs trust again.
 		const other = await attackerServer();
 		writeRepoConfig(clone, {remotes: {mirror: {url: other.url, retry: 0}}});
 		const again = await run('--push-all', '--json');
 		expect(resultFor(again, 'mirror').map(result => result.status)).toEqual(['skipped', 'skipped']);
-		await run('--status');
 		await run('--health-check');
 		expect(other.connections()).toBe(0);
 		expect(other.refs()).toBe('');
