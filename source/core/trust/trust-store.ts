@@ -17,10 +17,6 @@ export type TrustStoreOptions = {
 	cwd?: string;
 };
 
-export function defaultTrustDirectory(env: NodeJS.ProcessEnv = process.env): string {
-	return remoteSyncConfigDir(env);
-}
-
 export class TrustStore {
 	readonly #conf: Conf<TrustData>;
 
@@ -28,7 +24,7 @@ export class TrustStore {
 		this.#conf = new Conf<TrustData>({
 			projectName: 'remote-sync',
 			configName: 'trust',
-			cwd: options.cwd ?? defaultTrustDirectory(),
+			cwd: options.cwd ?? remoteSyncConfigDir(),
 			// File paths are keys and contain dots.
 			accessPropertiesByDotNotation: false,
 			// A damaged trust file means nothing is trusted (the safe side); the next `trust` rewrites it.
