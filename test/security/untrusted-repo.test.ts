@@ -1,6 +1,6 @@
 import {chmodSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {describe, expect, it} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
 import {parseJson, runCli} from '../cli/run-cli.js';
 import {commit, git, makeBare, makeRepo, startDelayProxy, startGitDaemon, tempDir} from '../harness/index.js';
 import {expectCleanEnd, writeRepoConfig} from '../reliability/support.js';
@@ -11,6 +11,9 @@ import {expectCleanEnd, writeRepoConfig} from '../reliability/support.js';
  * (The harness's git config allows every transport, `ext::` included, like a user who once
  * needed it: the program must not rely on git's defaults to stay safe.)
  */
+
+// Each test runs the real program many times; on a loaded 2-core machine one run can take seconds.
+vi.setConfig({testTimeout: 180_000});
 
 function cloneOf(prepare: (source: string) => void): string {
 	const source = makeRepo();
