@@ -14,7 +14,14 @@ export type CliRun = {exitCode: number | null; stdout: string; stderr: string; d
  * the harness's HTTP servers live in the test process and must keep answering meanwhile.
  * HOME and XDG_CONFIG_HOME are isolated per call unless given.
  */
-export async function runCli(args: string[], options: {cwd: string; env?: Record<string, string>; timeoutMs?: number; program?: string}): Promise<CliRun> {
+/**
+ * `prefix` runs the program under another command (e.g. `unshare` for a private mount
+ * namespace): `prefix[0] ...prefix[1..] node <cli> ...args`.
+ */
+export async function runCli(
+	args: string[],
+	options: {cwd: string; env?: Record<string, string>; timeoutMs?: number; program?: string; prefix?: readonly string[]},
+): Promise<CliRun> {
 	const home = tempDir('rst-cli-home-');
 	mkdirSync(path.join(home, '.config'), {recursive: true});
 	const env: NodeJS.ProcessEnv = {
@@ -27,7 +34,8 @@ export async function runCli(args: string[], options: {cwd: string; env?: Record
 	Object.assign(env, options.env);
 	const started = performance.now();
 	// argv[1] decides the program's name (see programAs): remote-sync unless asked otherwise.
-	const child = spawn(process.execPath, [options.program ?? cliPath, ...args], {cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe']});
+	const argv = [...(options.prefix ?? []), process.execPath, options.program ?? cliPath, ...args];
+	const child = spawn(argv[0]!, argv.slice(1), {cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe']});
 	let stdout = '';
 	let stderr = '';
 	child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
