@@ -8,6 +8,8 @@ import {QueueStore} from '../core/queue/queue-store.js';
 import {listLocalBranches, readRepoInfo} from '../core/service/repo-info.js';
 import {readRepository} from '../core/service/repository-reads.js';
 import {SyncService} from '../core/sync-service.js';
+import {applyTrust, needsTrustCheck} from '../core/trust/apply-trust.js';
+import {configRequests, type TrustRequest} from '../core/trust/fingerprint.js';
 import type {TrustStore} from '../core/trust/trust-store.js';
 import {installSignalCleanup} from '../core/vpn/signal-cleanup.js';
 import {insideOwnPush, nestedPushNote, pushingActions, withoutRemoteBeingPushed} from '../setup/hook-guard.js';
@@ -29,12 +31,12 @@ function resolveCwd(cli: ParsedCli): string {
 	return cwd;
 }
 
-type TrustChecker = {isTrusted(vpn: NonNullable<ResolvedRemote['vpn']>): boolean};
+type TrustChecker = {isTrusted(vpn: NonNullable<ResolvedRemote['vpn']>): boolean; approves(request: TrustRequest): boolean};
 
-/** No repository file defines a command: nothing needs approval (the user's own config is trusted). */
-const everythingTrusted: TrustChecker = {isTrusted: () => true};
+/** No repository file asks for anything that needs approval (the user's own config is trusted). */
+const everythingTrusted: TrustChecker = {isTrusted: () => true, approves: () => true};
 
-/** The trust store (conf) is loaded only when a repository config defines commands: it costs startup time. */
+/** The trust store (conf) is loaded only when a repository config asks for something: it costs startup time. */
 async function openTrustStore(): Promise<TrustStore> {
 	const {TrustStore: Store} = await import('../core/trust/trust-store.js');
 	return new Store();
@@ -95,13 +97,15 @@ async function runAction(cli: ParsedCli, programName: ProgramName, io: Io, out: 
 		cli: {parallel: cli.parallel, dryRun: cli.dryRun, verbose: cli.verbose, autoFetch: cli.fetch},
 		repository: reads?.repository,
 	});
-	const chosen = cli.remotes.length > 0 || cli.group ? selectRemotes(config.remotes, {names: cli.remotes.length > 0 ? cli.remotes : undefined, group: cli.group}) : config.remotes;
+	const trust = where.trust ?? (needsTrustCheck(config.remotes) ? await openTrustStore() : everythingTrusted);
+	// The demo's simulated VPN is trusted in the demo's own trust store, never the user's.
+	if (where.trustEverything && where.configPath && where.trust) where.trust.trust(path.resolve(where.cwd, where.configPath), configRequests(config.remotes));
+	const trusted = applyTrust(config.remotes, trust);
+	const chosen = cli.remotes.length > 0 || cli.group ? selectRemotes(trusted.remotes, {names: cli.remotes.length > 0 ? cli.remotes : undefined, group: cli.group}) : trusted.remotes;
 	// In a pre-push hook, the remote git is pushing itself is git's job (source/setup/hook-guard.ts).
 	const selected = withoutRemoteBeingPushed(chosen, io.env);
-	for (const warning of config.warnings) out.warn(warning);
-	const trust = where.trust ?? (config.remotes.some(remote => remote.vpn?.source) ? await openTrustStore() : everythingTrusted);
-	// The demo's simulated VPN is trusted in the demo's own trust store, never the user's.
-	if (where.trustEverything && where.configPath && where.trust) where.trust.trust(path.resolve(where.cwd, where.configPath), config.remotes.flatMap(remote => (remote.vpn ? [remote.vpn] : [])));
+	const warnings = [...config.warnings, ...trusted.warnings];
+	for (const warning of warnings) out.warn(warning);
 	const verbose = config.settings.verbose;
 	if (verbose && !out.verbose) out = makeOutput(io, {quiet: out.quiet, json: out.json, verbose: true, color: cli.color});
 
@@ -115,7 +119,7 @@ async function runAction(cli: ParsedCli, programName: ProgramName, io: Io, out: 
 	for (const warning of queue.warnings) out.warn(warning);
 	const service = new SyncService({
 		cwd: where.cwd,
-		config: {...config, remotes: selected},
+		config: {...config, remotes: selected, warnings},
 		repo,
 		branch: branch ?? localBranches[0] ?? 'main',
 		localBranches,

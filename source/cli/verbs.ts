@@ -1,7 +1,6 @@
 import {loadConfig} from '../core/config/load.js';
-import type {ResolvedVpn} from '../core/config/schema.js';
 import {exitCodes} from '../core/errors.js';
-import {vpnCommands} from '../core/trust/fingerprint.js';
+import {configRequests, type TrustRequest} from '../core/trust/fingerprint.js';
 import type {TrustStore} from '../core/trust/trust-store.js';
 import {initConfig} from '../setup/init-config.js';
 import {installHook, uninstallHook} from '../setup/install-hook.js';
@@ -28,21 +27,21 @@ export async function runVerb(verb: SetupVerb, context: VerbContext): Promise<nu
 
 		case 'trust': {
 			const config = await loadConfig({cwd, configPath: cli.config, env: context.io.env});
-			const vpns = uniqueVpns(config.remotes.flatMap(remote => (remote.vpn?.source ? [remote.vpn] : [])));
-			if (vpns.length === 0) {
-				out.result('nothing to trust: no repository config file defines VPN commands\n');
+			const requests = configRequests(config.remotes);
+			if (requests.length === 0) {
+				out.result('nothing to trust: no repository config file defines VPN commands, a url for a remote git lacks, or a looser force_push\n');
 				return exitCodes.ok;
 			}
 
-			const byFile = new Map<string, ResolvedVpn[]>();
-			for (const vpn of vpns) byFile.set(vpn.source!, [...(byFile.get(vpn.source!) ?? []), vpn]);
-			for (const [file, fileVpns] of byFile) {
-				out.result(`trusting the commands of ${file}:\n`);
-				for (const vpn of fileVpns) for (const {key, command} of vpnCommands(vpn)) out.result(`  ${vpn.name}.${key}: ${command}\n`);
-				context.trust.trust(file, fileVpns);
+			const byFile = new Map<string, TrustRequest[]>();
+			for (const request of requests) byFile.set(request.file, [...(byFile.get(request.file) ?? []), request]);
+			for (const [file, fileRequests] of byFile) {
+				out.result(`trusting what ${file} asks for:\n`);
+				for (const line of fileRequests.flatMap(request => request.lines)) out.result(`  ${line}\n`);
+				context.trust.trust(file, fileRequests);
 			}
 
-			out.result('these commands may now run; a changed command needs remote-sync trust again\n');
+			out.result('these now apply; a changed command, script, url or force_push needs remote-sync trust again\n');
 			return exitCodes.ok;
 		}
 
@@ -65,10 +64,4 @@ export async function runVerb(verb: SetupVerb, context: VerbContext): Promise<nu
 			return exitCodes.ok;
 		}
 	}
-}
-
-function uniqueVpns(vpns: ResolvedVpn[]): ResolvedVpn[] {
-	const seen = new Map<string, ResolvedVpn>();
-	for (const vpn of vpns) seen.set(`${vpn.source}\u0000${vpn.name}`, vpn);
-	return [...seen.values()];
 }

@@ -21,7 +21,8 @@ export type ErrorClass =
 	| 'other';
 
 /** Reachability of a remote, separate from its sync state. */
-export type ReachClass = 'reachable' | 'unreachable' | 'auth-failed' | 'host-key' | 'timeout' | 'vpn-down' | 'not-found' | 'other';
+/** `untrusted`: not probed at all, its destination comes only from an untrusted repo file. */
+export type ReachClass = 'reachable' | 'unreachable' | 'auth-failed' | 'host-key' | 'timeout' | 'vpn-down' | 'not-found' | 'untrusted' | 'other';
 
 /** A failure a user can act on: class, message with credentials redacted, and what to do next. */
 export type GitFailure = {
@@ -51,6 +52,8 @@ export type RemoteBranchStatus = {
 	fetchedAt?: string;
 	/** Set when auto-fetch of this remote failed: the status shown is from older refs. */
 	fetchError?: GitFailure;
+	/** Set when the remote is never contacted: its destination comes only from an untrusted repo file (what to run). */
+	untrusted?: string;
 };
 
 export type DivergencePair = {branch: string; remotes: [string, string]};

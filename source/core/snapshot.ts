@@ -33,6 +33,8 @@ export type RemoteRow = {
 	group?: string;
 	forcePush: ForcePushPolicy;
 	branches: readonly string[];
+	/** Set when the remote is never contacted: its destination waits for `remote-sync trust` (the text says so). */
+	untrusted?: string;
 	/** Sync state of the selected branch on this remote. */
 	status?: RemoteBranchStatus;
 	health?: HealthResult;

@@ -19,6 +19,7 @@ export function statusDocument(report: StatusReport) {
 			vpn: remote.vpn ?? null,
 			fetchedAt: remote.fetchedAt ?? null,
 			...(remote.fetchError ? {fetchError: {class: remote.fetchError.class, message: remote.fetchError.message}} : {}),
+			...(remote.untrusted === undefined ? {} : {untrusted: remote.untrusted}),
 		})),
 		divergence: report.divergence,
 		queue: report.queue,

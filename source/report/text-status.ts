@@ -51,6 +51,7 @@ export function formatStatus(report: StatusReport, palette: Palette): string {
 		}
 
 		if (remote.vpn) lines.push(`    🔒 VPN: ${remote.vpn}`);
+		if (remote.untrusted) lines.push(palette.red(`    ✗ ${remote.untrusted}`));
 		if (remote.fetchError) {
 			lines.push(palette.red(`    ✗ fetch failed (${remote.fetchError.class}): ${remote.fetchError.message} — showing refs from ${age(remote.fetchedAt)}`));
 			if (remote.fetchError.hint) lines.push(palette.dim(`      ${remote.fetchError.hint}`));

@@ -27,11 +27,14 @@ const stateGlyphs: Record<SyncState, RowGlyph> = {
 };
 
 export const unreachableGlyph: RowGlyph = {glyph: '✗', tone: 'red', label: 'unreachable'};
+export const untrustedGlyph: RowGlyph = {glyph: '⊘', tone: 'red', label: 'untrusted, not pushed'};
 /** Before the first status arrives: saying "unknown" (never fetched) would be untrue. */
 export const loadingGlyph: RowGlyph = {glyph: '…', tone: undefined, label: 'reading…'};
 
 /** Reachability wins over sync state: counts from old refs mean little when the host is down. */
-export function rowGlyph(row: Pick<RemoteRow, 'status' | 'health'>): RowGlyph {
+export function rowGlyph(row: Pick<RemoteRow, 'status' | 'health' | 'untrusted'>): RowGlyph {
+	// Never contacted, so neither its reachability nor its old refs say anything now.
+	if (row.untrusted !== undefined) return untrustedGlyph;
 	if (row.health && !row.health.reachable) return unreachableGlyph;
 	return row.status ? stateGlyphs[row.status.state] : loadingGlyph;
 }

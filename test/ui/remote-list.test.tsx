@@ -126,3 +126,18 @@ describe('untrusted VPN notice', () => {
 		expect(app.frame()).not.toMatch(/vpn home: its commands/);
 	});
 });
+
+describe('an untrusted destination (SPEC §2)', () => {
+	it('is shown "untrusted, not pushed" with the trust command, whatever its old state and last result', async () => {
+		const untrusted = 'untrusted, not pushed: the url of mirror comes only from /r/.remotesyncrc.json, which you have not trusted; review it and run: remote-sync trust';
+		const row = buildRow('mirror', {
+			...rowInState('mirror', 'ahead'),
+			untrusted,
+			health: {name: 'mirror', reachable: false, class: 'untrusted', latencyMs: 0, error: untrusted},
+		});
+		const app = await renderApp(new StaticService(buildSnapshot({remotes: [row]})), {size: {columns: 200, rows: 30}});
+		// The row (left) and the detail pane's trust line (right) both say it.
+		expect(app.frame()).toMatch(/⊘ mirror\s.*untrusted, not pushed: the url of mirror/);
+		expect(app.frame()).toMatch(/trust\s*untrusted, not pushed/);
+	});
+});

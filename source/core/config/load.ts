@@ -101,7 +101,7 @@ export async function loadConfig(options: LoadOptions): Promise<ResolvedConfig> 
 
 	const merged = mergeLayers(layers.map(sourced => sourced.layer));
 	validateMerged(merged, layers, {cwd, workTree: repository.workTree});
-	const resolved = resolveRemotes(merged, layers, repository.remotes);
+	const resolved = resolveRemotes(merged, layers, repository.remotes, repository.workTree);
 	return {
 		settings: settingsOf(merged, fromEnv, cli),
 		remotes: resolved.remotes,

@@ -1,6 +1,6 @@
 import {realpathSync, statSync} from 'node:fs';
-import {homedir} from 'node:os';
 import path from 'node:path';
+import {remoteSyncConfigDir} from '../xdg.js';
 
 /** Where config files live: the repo file (found upwards) and the user's XDG file. */
 
@@ -43,12 +43,9 @@ export function findRepoConfig(cwd: string, workTree: string): string | undefine
 	}
 }
 
-/** `$XDG_CONFIG_HOME/remote-sync/config.json`; XDG says to ignore an empty or relative value. */
+/** `$XDG_CONFIG_HOME/remote-sync/config.json` (see xdg.ts for an empty or relative value). */
 export function userConfigFile(env: NodeJS.ProcessEnv, userConfigDir?: string): string {
-	if (userConfigDir !== undefined) return path.join(userConfigDir, 'config.json');
-	const xdg = env.XDG_CONFIG_HOME;
-	const base = xdg && path.isAbsolute(xdg) ? xdg : path.join(env.HOME || homedir(), '.config');
-	return path.join(base, 'remote-sync', 'config.json');
+	return path.join(userConfigDir ?? remoteSyncConfigDir(env), 'config.json');
 }
 
 /** A path as the user knows it: relative to cwd when inside it, else absolute. */

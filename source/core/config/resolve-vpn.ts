@@ -19,7 +19,7 @@ function command(value: string | undefined): string | undefined {
 	return value === undefined || value.trim() === '' ? undefined : value;
 }
 
-function build(name: string, entry: VpnLayer, source: string | undefined): ResolvedVpn {
+function build(name: string, entry: VpnLayer, source: string | undefined, workTree: string): ResolvedVpn {
 	return {
 		name,
 		connectCmd: command(entry.connect_cmd),
@@ -28,6 +28,7 @@ function build(name: string, entry: VpnLayer, source: string | undefined): Resol
 		timeoutSeconds: entry.timeout ?? vpnDefaults.timeout,
 		autoConnect: entry.auto_connect ?? vpnDefaults.auto_connect,
 		source,
+		...(source === undefined ? {} : {workTree}),
 	};
 }
 
@@ -43,14 +44,14 @@ export function inlineVpnName(remote: string, merged: ConfigLayer): string {
 	return base in named ? `${remote}-inline-vpn` : base;
 }
 
-export function resolveVpn(remote: string, merged: ConfigLayer, layers: readonly SourcedLayer[]): ResolvedVpn | undefined {
+export function resolveVpn(remote: string, merged: ConfigLayer, layers: readonly SourcedLayer[], workTree: string): ResolvedVpn | undefined {
 	const ref = merged.remotes?.[remote]?.vpn;
 	if (ref === undefined) return undefined;
 	if (typeof ref === 'string') {
 		// validateMerged has already ensured the entry exists.
 		const entry = merged.vpn?.[ref] ?? {};
-		return build(ref, entry, repoFileWhere(layers, layer => layer.vpn?.[ref]));
+		return build(ref, entry, repoFileWhere(layers, layer => layer.vpn?.[ref]), workTree);
 	}
 
-	return build(inlineVpnName(remote, merged), ref, repoFileWhere(layers, layer => layer.remotes?.[remote]?.vpn));
+	return build(inlineVpnName(remote, merged), ref, repoFileWhere(layers, layer => layer.remotes?.[remote]?.vpn), workTree);
 }

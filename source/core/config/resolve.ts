@@ -2,6 +2,7 @@ import {didYouMean} from './did-you-mean.js';
 import type {GitRemotes} from './discover.js';
 import {formatKeyPath} from './key-path.js';
 import {filePrefix, lastDefining, type SourcedLayer} from './layers.js';
+import {repoAsks} from './repo-asks.js';
 import {resolveVpn} from './resolve-vpn.js';
 import {defaults, remoteDefaults, type ConfigLayer, type ResolvedRemote} from './schema.js';
 
@@ -18,7 +19,7 @@ export function byPriorityThenName(a: ResolvedRemote, b: ResolvedRemote): number
 	return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
-export function resolveRemotes(merged: ConfigLayer, layers: readonly SourcedLayer[], gitRemotes: GitRemotes): ResolvedRemotes {
+export function resolveRemotes(merged: ConfigLayer, layers: readonly SourcedLayer[], gitRemotes: GitRemotes, workTree: string): ResolvedRemotes {
 	const configured = merged.remotes ?? {};
 	const names = [...gitRemotes.keys(), ...Object.keys(configured).filter(name => !gitRemotes.has(name))];
 	const remotes: ResolvedRemote[] = [];
@@ -39,6 +40,7 @@ export function resolveRemotes(merged: ConfigLayer, layers: readonly SourcedLaye
 			continue;
 		}
 
+		const asks = repoAsks(layers, name, gitUrl !== undefined);
 		remotes.push({
 			name,
 			url,
@@ -51,8 +53,9 @@ export function resolveRemotes(merged: ConfigLayer, layers: readonly SourcedLaye
 			timeoutSeconds: entry?.timeout ?? remoteDefaults.timeout,
 			stallTimeoutSeconds: merged.stall_timeout ?? defaults.stall_timeout,
 			group: entry?.group,
-			vpn: resolveVpn(name, merged, layers),
+			vpn: resolveVpn(name, merged, layers, workTree),
 			enabled,
+			...(asks ? {repoAsks: asks} : {}),
 		});
 	}
 

@@ -92,6 +92,18 @@ export type ResolvedVpn = {
 	autoConnect: boolean;
 	/** File the commands were defined in; undefined for the user's own config (always trusted). */
 	source?: string;
+	/** The checkout the repo file belongs to: files in it that the commands name are pinned by trust. */
+	workTree?: string;
+};
+
+/** What a remote takes from the repo file that applies only once `remote-sync trust` approved it (SPEC §2). */
+export type RepoAsks = {
+	/** The repo file (absolute path). */
+	file: string;
+	/** The destination, when only the repo file names it (git has no remote of that name). */
+	url?: string;
+	/** A force_push looser than the user's own (else `warn`), and the policy that applies until trusted. */
+	forcePush?: {requested: ForcePushPolicy; untrusted: ForcePushPolicy};
 };
 
 /** One remote after discovery, config and defaults. */
@@ -113,6 +125,13 @@ export type ResolvedRemote = {
 	group?: string;
 	vpn?: ResolvedVpn;
 	enabled: boolean;
+	/** What this remote takes from the repo file that needs trust; undefined when nothing does. */
+	repoAsks?: RepoAsks;
+	/**
+	 * Set (by trust/apply-trust.ts) when the destination comes only from an untrusted repo file:
+	 * the remote is shown, never contacted. The text says what to run.
+	 */
+	untrusted?: string;
 };
 
 export type ResolvedSettings = {

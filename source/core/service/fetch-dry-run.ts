@@ -28,6 +28,8 @@ export async function probeInsteadOfFetch(context: ServiceContext, remote: Resol
 			});
 			const durationMs = Date.now() - started;
 			if (probe.reachable) return {...base, status: 'skipped', durationMs, message: `would fetch ${remote.name} (it answered in ${probe.latencyMs} ms; dry run: nothing fetched)`};
+			// Not contacted on purpose (its destination waits for `remote-sync trust`): a skip, not a failure.
+			if (probe.class === 'untrusted') return {...base, status: 'skipped', durationMs, message: probe.error ?? `${remote.name} is untrusted, not fetched`};
 			const errorClass = probe.class === 'reachable' ? 'other' : probe.class;
 			return {...base, status: 'failed', durationMs, errorClass, message: `would not fetch ${remote.name}: it is ${probe.class}`, error: probe.error ?? `${remote.name} is ${probe.class}`};
 		},

@@ -16,6 +16,8 @@ export type FetchOutcome = {
 	failure?: GitFailure;
 	/** Dry-run: what the probe found, reported as is (fetch-dry-run.ts). */
 	dryRun?: OperationResult;
+	/** Why the remote was deliberately not fetched (it is not trusted). */
+	skipped?: string;
 };
 
 /** Fetch each remote in parallel (bounded); one dead remote never delays the others' results. */
@@ -32,6 +34,13 @@ export async function fetchRemotes(context: ServiceContext, remotes: readonly Re
 
 async function fetchOne(context: ServiceContext, remote: ResolvedRemote): Promise<FetchOutcome> {
 	return withOperation(context, 'fetch', remote.name, '*', async operation => {
+		if (remote.untrusted !== undefined) {
+			// Never contacted: its destination waits for `remote-sync trust` (SPEC §2).
+			const outcome = {remote: remote.name, ok: false, durationMs: 0, skipped: remote.untrusted};
+			operation.finish(toResult(outcome, remote));
+			return outcome;
+		}
+
 		if (context.dryRun()) {
 			// Fetching changes remote-tracking refs, and dry-run promises nothing changes: probe instead.
 			const dryRun = await probeInsteadOfFetch(context, remote, operation.id);
@@ -63,6 +72,7 @@ async function fetchOne(context: ServiceContext, remote: ResolvedRemote): Promis
 }
 
 function toResult(outcome: FetchOutcome, remote: ResolvedRemote): OperationResult {
+	if (outcome.skipped !== undefined) return {remote: outcome.remote, branch: '*', status: 'skipped', durationMs: 0, attempts: 0, vpn: remote.vpn?.name, message: outcome.skipped};
 	return {
 		remote: outcome.remote,
 		branch: '*',

@@ -19,6 +19,14 @@ export async function checkHealth(context: ServiceContext, remotes: readonly Res
 
 async function probeOne(context: ServiceContext, remote: ResolvedRemote, operation: OperationHandle): Promise<HealthResult> {
 	const timeoutSeconds = context.config.settings.healthCheckTimeoutSeconds;
+	if (remote.untrusted !== undefined) {
+		// Not even probed: an ls-remote would already contact the untrusted destination.
+		const result: HealthResult = {name: remote.name, url: redactUrl(remote.url), reachable: false, class: 'untrusted', latencyMs: 0, error: remote.untrusted};
+		context.bus.emit({type: 'health', id: operation.id, result});
+		context.store.updateRow(remote.name, row => ({...row, health: result, healthAt: Date.now()}));
+		return result;
+	}
+
 	operation.progress({phase: remote.vpn ? 'vpn' : 'connecting'});
 	const probed = await withVpn(
 		context,

@@ -79,6 +79,7 @@ export async function pushBranches(context: ServiceContext, options: PushOptions
 async function pushJob(context: ServiceContext, job: Job, force: boolean): Promise<OperationResult> {
 	const {remote, branch} = job;
 	if (!job.localSha) return skip(remote, branch, `branch ${branch} does not exist locally`);
+	if (remote.untrusted !== undefined) return skip(remote, branch, remote.untrusted);
 	const localSha = job.localSha;
 	return withOperation(context, 'push', remote.name, branch, async operation => {
 		const started = Date.now();

@@ -51,6 +51,11 @@ async function pushQueued(context: ServiceContext, entry: QueueEntry, sha: strin
 	// refusal() let it through: the remote is there.
 	if (!remote) throw new Error(`remote ${entry.remote} vanished from the configuration`);
 
+	if (remote.untrusted !== undefined) {
+		// The entry stays: trusting the file later delivers it.
+		return {remote: remote.name, branch: entry.branch, status: 'skipped', durationMs: 0, attempts: 0, sha, message: remote.untrusted};
+	}
+
 	return withOperation(context, 'process-queue', remote.name, entry.branch, async operation => {
 		const started = Date.now();
 		const result = await withVpn(

@@ -25,7 +25,8 @@ export async function computeSyncStatus(
 		...computed,
 		remotes: computed.remotes.map(remote => {
 			const fetchError = fetchErrors.get(remote.remote);
-			return fetchError ? {...remote, fetchError} : remote;
+			const untrusted = options.remotes.find(candidate => candidate.name === remote.remote)?.untrusted;
+			return {...remote, ...(fetchError ? {fetchError} : {}), ...(untrusted === undefined ? {} : {untrusted})};
 		}),
 		queue: {pending},
 	};

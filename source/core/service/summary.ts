@@ -54,5 +54,6 @@ export function exitCodeForStatus(report: StatusReport): number {
 }
 
 export function exitCodeForHealth(results: readonly HealthResult[]): number {
-	return results.some(result => !result.reachable) ? exitCodes.failed : exitCodes.ok;
+	// An untrusted remote was deliberately not asked (SPEC §6: skipped is not a failure).
+	return results.some(result => !result.reachable && result.class !== 'untrusted') ? exitCodes.failed : exitCodes.ok;
 }

@@ -1,16 +1,32 @@
 import {createHash} from 'node:crypto';
-import type {ResolvedVpn} from '../config/schema.js';
+import path from 'node:path';
+import type {ResolvedRemote, ResolvedVpn} from '../config/schema.js';
+import {redactUrl} from '../git/redact.js';
+import {pinCheckoutFiles} from './checkout-files.js';
 
 /**
- * What trust approves: the shell commands a config file asks us to run. A fingerprint
- * pins the exact text of every command, the VPN's name and the file it came from, so a
- * changed command, a renamed VPN or the same commands copied into another repository all
- * need approval again (SPEC §2: a cloned repo must never run code by being opened).
+ * What trust approves: everything a repo file asks for that could run code, send data
+ * somewhere new or loosen a safety policy (SPEC §2) —
+ * - a VPN's shell commands, with the checkout files they name (their contents),
+ * - a `url` for a remote git does not have (a new destination),
+ * - a `force_push` looser than the user's own.
+ * Each is one request with a fingerprint over its exact content and the file it came from,
+ * so a changed command, script, url or policy, or the same text copied into another
+ * repository, needs approval again.
  */
 
 export type VpnCommandKey = 'connect_cmd' | 'disconnect_cmd' | 'check_cmd';
 
 export type VpnCommand = {key: VpnCommandKey; command: string};
+
+export type TrustRequest = {
+	/** The repo file that asks (absolute path). */
+	file: string;
+	/** What is asked, one line each, as `remote-sync trust` shows it. */
+	lines: string[];
+	/** sha256 (hex) over everything the approval pins. */
+	fingerprint: string;
+};
 
 /** The commands a VPN defines, in the order they would run, with their config key names. */
 export function vpnCommands(vpn: ResolvedVpn): VpnCommand[] {
@@ -21,8 +37,55 @@ export function vpnCommands(vpn: ResolvedVpn): VpnCommand[] {
 	return commands;
 }
 
-/** sha256 (hex) over file path, VPN name and its three commands. JSON keeps fields apart. */
-export function fingerprint(vpn: ResolvedVpn): string {
-	const pinned = [vpn.source ?? null, vpn.name, vpn.connectCmd ?? null, vpn.disconnectCmd ?? null, vpn.checkCmd ?? null];
+// JSON keeps the fields apart: no two different requests can hash the same text.
+function hash(pinned: unknown[]): string {
 	return createHash('sha256').update(JSON.stringify(pinned)).digest('hex');
+}
+
+/** The VPN's commands, or undefined when nothing needs approval (the user's own config, no commands). */
+export function vpnRequest(vpn: ResolvedVpn): TrustRequest | undefined {
+	const commands = vpnCommands(vpn);
+	if (vpn.source === undefined || commands.length === 0) return undefined;
+	// Commands run in the repo file's directory (vpn-manager.ts), so that is where their words resolve.
+	const pins = vpn.workTree === undefined ? {} : pinCheckoutFiles(commands.map(({command}) => command), path.dirname(vpn.source), vpn.workTree);
+	const files = Object.entries(pins).filter(([, state]) => state.includes('sha256:'));
+	return {
+		file: vpn.source,
+		lines: [...commands.map(({key, command}) => `${vpn.name}.${key}: ${command}`), ...files.map(([file]) => `${vpn.name} runs ${file} (its contents are pinned)`)],
+		fingerprint: hash(['vpn', vpn.source, vpn.name, vpn.connectCmd ?? null, vpn.disconnectCmd ?? null, vpn.checkCmd ?? null, pins]),
+	};
+}
+
+/** The destination a repo file adds, or undefined when git has the remote or no repo file names a url. */
+export function urlRequest(remote: ResolvedRemote): TrustRequest | undefined {
+	const asks = remote.repoAsks;
+	if (asks?.url === undefined) return undefined;
+	return {
+		file: asks.file,
+		lines: [`remotes.${remote.name}.url: ${redactUrl(asks.url) ?? asks.url} (a destination of its own: pushes go there)`],
+		fingerprint: hash(['url', asks.file, remote.name, asks.url]),
+	};
+}
+
+/** A looser force_push than the user's own, or undefined when the repo file loosens nothing. */
+export function forcePushRequest(remote: ResolvedRemote): TrustRequest | undefined {
+	const asks = remote.repoAsks;
+	if (asks?.forcePush === undefined) return undefined;
+	return {
+		file: asks.file,
+		lines: [`remotes.${remote.name}.force_push: ${asks.forcePush.requested} (until trusted: ${asks.forcePush.untrusted})`],
+		fingerprint: hash(['force_push', asks.file, remote.name, asks.forcePush.requested]),
+	};
+}
+
+/** Every request the remotes make, each once (remotes may share a VPN), in config order. */
+export function configRequests(remotes: readonly ResolvedRemote[]): TrustRequest[] {
+	const requests = new Map<string, TrustRequest>();
+	for (const remote of remotes) {
+		for (const request of [remote.vpn && vpnRequest(remote.vpn), urlRequest(remote), forcePushRequest(remote)]) {
+			if (request) requests.set(request.fingerprint, request);
+		}
+	}
+
+	return [...requests.values()];
 }

@@ -1,3 +1,4 @@
-export {fingerprint, vpnCommands, type VpnCommand, type VpnCommandKey} from './fingerprint.js';
-export {trustCommandFor, untrustedMessage} from './messages.js';
-export {TrustStore, defaultTrustDirectory, type TrustStoreOptions, type UntrustedCommand} from './trust-store.js';
+export {applyTrust, needsTrustCheck, type TrustChecker, type TrustedRemotes} from './apply-trust.js';
+export {configRequests, vpnCommands, vpnRequest, type TrustRequest, type VpnCommand, type VpnCommandKey} from './fingerprint.js';
+export {trustCommandFor, untrustedMessage, untrustedUrlMessage} from './messages.js';
+export {TrustStore, type TrustStoreOptions} from './trust-store.js';

@@ -1,29 +1,21 @@
-import os from 'node:os';
-import path from 'node:path';
 import Conf from 'conf';
 import type {ResolvedVpn} from '../config/schema.js';
-import {fingerprint, vpnCommands, type VpnCommandKey} from './fingerprint.js';
+import {remoteSyncConfigDir} from '../xdg.js';
+import {vpnRequest, type TrustRequest} from './fingerprint.js';
 
 /**
- * Approvals of repo-config commands, kept in the user's config directory
- * (`$XDG_CONFIG_HOME/remote-sync/trust.json`), never in the repository: a repository
- * cannot approve itself.
+ * Approvals of what repo config files ask for (fingerprint.ts), kept in the user's config
+ * directory (`$XDG_CONFIG_HOME/remote-sync/trust.json`, see xdg.ts), never in the repository:
+ * a repository cannot approve itself.
  */
 
 type FileApproval = {fingerprints: string[]; trustedAt: string};
 type TrustData = {files: Record<string, FileApproval>};
 
-export type UntrustedCommand = {vpn: string; file: string; key: VpnCommandKey; command: string};
-
 export type TrustStoreOptions = {
 	/** Directory holding trust.json. Default: $XDG_CONFIG_HOME/remote-sync (or ~/.config/remote-sync). */
 	cwd?: string;
 };
-
-export function defaultTrustDirectory(env: NodeJS.ProcessEnv = process.env): string {
-	const base = env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME.length > 0 ? env.XDG_CONFIG_HOME : path.join(os.homedir(), '.config');
-	return path.join(base, 'remote-sync');
-}
 
 export class TrustStore {
 	readonly #conf: Conf<TrustData>;
@@ -32,7 +24,7 @@ export class TrustStore {
 		this.#conf = new Conf<TrustData>({
 			projectName: 'remote-sync',
 			configName: 'trust',
-			cwd: options.cwd ?? defaultTrustDirectory(),
+			cwd: options.cwd ?? remoteSyncConfigDir(),
 			// File paths are keys and contain dots.
 			accessPropertiesByDotNotation: false,
 			// A damaged trust file means nothing is trusted (the safe side); the next `trust` rewrites it.
@@ -45,15 +37,19 @@ export class TrustStore {
 		return this.#conf.path;
 	}
 
-	isTrusted(vpn: ResolvedVpn): boolean {
-		if (vpn.source === undefined) return true;
-		if (vpnCommands(vpn).length === 0) return true;
-		return this.#approval(vpn.source)?.fingerprints.includes(fingerprint(vpn)) ?? false;
+	approves(request: TrustRequest): boolean {
+		return this.#approval(request.file)?.fingerprints.includes(request.fingerprint) ?? false;
 	}
 
-	/** Approve the current commands of every VPN defined in `file`; earlier approvals of it lapse. */
-	trust(file: string, vpns: readonly ResolvedVpn[]): void {
-		const fingerprints = vpns.map(vpn => fingerprint({...vpn, source: file}));
+	/** A VPN's commands may run: they come from the user's own config, or are approved as they are now. */
+	isTrusted(vpn: ResolvedVpn): boolean {
+		const request = vpnRequest(vpn);
+		return request === undefined || this.approves(request);
+	}
+
+	/** Approve what `file` asks for now (its requests among `requests`); earlier approvals of it lapse. */
+	trust(file: string, requests: readonly TrustRequest[]): void {
+		const fingerprints = requests.filter(request => request.file === file).map(request => request.fingerprint);
 		const files = {...this.#files(), [file]: {fingerprints, trustedAt: new Date().toISOString()}};
 		this.#conf.set('files', files);
 	}
@@ -63,13 +59,6 @@ export class TrustStore {
 		const files = {...this.#files()};
 		delete files[file];
 		this.#conf.set('files', files);
-	}
-
-	/** Every command that would need approval before it may run. */
-	untrustedCommands(vpns: readonly ResolvedVpn[]): UntrustedCommand[] {
-		return vpns
-			.filter(vpn => !this.isTrusted(vpn))
-			.flatMap(vpn => vpnCommands(vpn).map(({key, command}) => ({vpn: vpn.name, file: vpn.source ?? '', key, command})));
 	}
 
 	#files(): Record<string, FileApproval> {

@@ -27,6 +27,7 @@ function fields(row: RemoteRow, now: number): Array<[string, ReactNode]> {
 	const glyph = rowGlyph(row);
 	const list: Array<[string, ReactNode]> = [
 		['url', row.url === undefined ? '(none: add one with git remote set-url)' : printableLine(row.url)],
+		...(row.untrusted === undefined ? [] : [['trust', <Text key="t" color="red">{printableLine(row.untrusted)}</Text>] as [string, ReactNode]]),
 		['force push', policyText[row.forcePush]],
 		['branches', printableLine(row.branches.join(', '))],
 	];

@@ -32,6 +32,7 @@ function counts(row: RemoteRow): string {
 /** What the row says after its glyph and numbers: live work, else the latest outcome. */
 function Tail({row, barWidth}: {row: RemoteRow; barWidth: number}) {
 	if (row.activity) return <ActivityCell activity={row.activity} barWidth={barWidth} />;
+	if (row.untrusted !== undefined) return <Text color="red" wrap="truncate-end">{row.untrusted}</Text>;
 	const last = row.lastResult;
 	const healthIsNewer = row.health !== undefined && (last === undefined || (row.healthAt ?? 0) >= last.finishedAt);
 	if (row.health && !row.health.reachable && healthIsNewer) {

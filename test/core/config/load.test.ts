@@ -111,6 +111,7 @@ describe('the repo file', () => {
 			timeoutSeconds: 30,
 			autoConnect: true,
 			source: path.join(box.repo, '.remotesyncrc.json'),
+			workTree: box.repo,
 		});
 	});
 

