@@ -103,6 +103,8 @@ export type SyncServiceApi = {
 	subscribe(listener: () => void): () => void;
 	getSnapshot(): SyncSnapshot;
 	refreshStatus(options?: {fetch?: boolean}): Promise<void>;
+	/** The dashboard opened: state from the refs at once, then background fetches and a watched repository. Returns stop. */
+	startLive(): () => void;
 	/** `R`: fetch every remote now, the way the background refresh does, but also those whose credentials failed. */
 	refreshNow(): Promise<void>;
 	/** Plans first; forced pushes under `warn` come back in `needsConfirmation` and are not pushed. */

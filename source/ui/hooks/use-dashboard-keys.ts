@@ -43,6 +43,7 @@ export function useDashboardKeys({remotes, ops, quit, view, defaults}: Dashboard
 		'push-all': ops.pushAll,
 		fetch: () => ifAny(remotes.targets(), ops.fetch),
 		'fetch-all': () => ops.fetch(),
+		refresh: ops.refreshNow,
 		// h is a health check of everything unless the user narrowed it with marks (see help).
 		health: () => {
 			const marked = remotes.markedNames();
