@@ -1,4 +1,4 @@
-import {colorPalette, plainPalette, shouldUseColor, type Palette} from '../report/colors.js';
+import {colorLevel, paletteFor, type Palette} from '../report/colors.js';
 
 /** Where headless output goes, decided once: stdout for results, stderr for the rest. */
 export type Output = {
@@ -26,8 +26,8 @@ export type Io = {
 };
 
 export function makeOutput(io: Io, options: {quiet: boolean; json: boolean; verbose: boolean; color?: boolean}): Output {
-	const palette = shouldUseColor(io.stdout, io.env, options.color) ? colorPalette : plainPalette;
-	const errorPalette = shouldUseColor(io.stderr, io.env, options.color) ? colorPalette : plainPalette;
+	const palette = paletteFor(colorLevel(io.stdout, io.env, options.color));
+	const errorPalette = paletteFor(colorLevel(io.stderr, io.env, options.color, true));
 	return {
 		palette,
 		errorPalette,

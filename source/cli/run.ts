@@ -11,6 +11,7 @@ import type {TrustStore} from '../core/trust/trust-store.js';
 import {installSignalCleanup} from '../core/vpn/signal-cleanup.js';
 import {insideOwnPush, nestedPushNote, pushingActions, withoutRemoteBeingPushed} from '../setup/hook-guard.js';
 import type {ParsedCli} from './flags.js';
+import {applyColorLevel, colorLevel} from '../report/colors.js';
 import {runHeadless} from './headless.js';
 import {makeOutput, type Io, type Output} from './output.js';
 import {runVerb} from './verbs.js';
@@ -118,6 +119,7 @@ async function runAction(cli: ParsedCli, programName: string, io: Io, out: Outpu
 	try {
 		if (dashboard) {
 			const {renderDashboard} = await dashboard;
+			applyColorLevel(colorLevel(io.stdout, io.env, cli.color));
 			return await renderDashboard(service, {stdout: io.stdout, stdin: io.stdin});
 		}
 

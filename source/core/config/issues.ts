@@ -18,6 +18,7 @@ const examples: Record<string, string> = {
 	max_workers: '4',
 	health_check_timeout: '5',
 	refresh_interval: '60',
+	stall_timeout: '10',
 	retry_base_delay: '1.0',
 	retry_max_delay: '30.0',
 	branches: '["main", "release/*"]',
