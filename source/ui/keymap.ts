@@ -48,7 +48,7 @@ export const keymap: readonly KeyBinding[] = [
 	{intent: 'push-all', chords: [{input: 'P'}], label: 'P', hint: 'push all', description: 'push the branch to every remote', footerRank: 2},
 	{intent: 'fetch', chords: [{input: 'f'}], label: 'f', hint: 'fetch', description: 'fetch the marked remotes, or the selected one when none is marked', footerRank: 3},
 	{intent: 'fetch-all', chords: [{input: 'F'}], label: 'F', hint: 'fetch all', description: 'fetch every remote', footerRank: 11},
-	{intent: 'refresh', chords: [{input: 'R'}], label: 'R', hint: 'refresh', description: 'refresh now: re-read the refs and fetch every remote (also those whose credentials failed; connects no VPN)', footerRank: 12},
+	{intent: 'refresh', chords: [{input: 'R'}], label: 'R', hint: 'refresh', description: 'refresh now: re-read refs, fetch every remote (even failed logins; no VPN connect)', footerRank: 12},
 	{intent: 'health', chords: [{input: 'h'}], label: 'h', hint: 'health', description: 'health check: the marked remotes, or ALL remotes when none is marked', footerRank: 5},
 	{intent: 'retry-queue', chords: [{input: 'r'}], label: 'r', hint: 'retry queue', description: 'retry the pushes waiting in the offline queue', footerRank: 8},
 	{intent: 'toggle-dry-run', chords: [{input: 'd'}], label: 'd', hint: 'dry-run', description: 'toggle dry-run: report what would happen, change nothing', footerRank: 7},
