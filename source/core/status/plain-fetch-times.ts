@@ -25,9 +25,12 @@ export async function plainFetchTimes(dirs: Dirs, remotes: readonly ResolvedRemo
 		Promise.all([...new Set([dirs.gitDir, dirs.commonDir])].map(async dir => readFetchHead(path.join(dir, 'FETCH_HEAD')))),
 		Promise.all(remotes.map(async remote => [remote.name, await newestReflog(dirs.commonDir, layout, remote.name)] as const)),
 	]);
+	// Two remotes with one URL: FETCH_HEAD cannot say which was fetched, so it counts for neither.
+	const byUrl = new Map<string, string[]>();
+	for (const remote of remotes) if (remote.url) byUrl.set(normalizeUrl(remote.url), [...(byUrl.get(normalizeUrl(remote.url)) ?? []), remote.name]);
 	for (const head of fetchHeads) {
 		if (!head) continue;
-		for (const remote of remotes) if (remote.url && head.urls.has(normalizeUrl(remote.url))) note(remote.name, head.mtimeMs);
+		for (const [url, names] of byUrl) if (names.length === 1 && head.urls.has(url)) note(names[0]!, head.mtimeMs);
 	}
 
 	for (const [remote, ms] of reflogs) if (ms !== undefined) note(remote, ms);
