@@ -8,11 +8,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {cloneBare, createSandbox, git, initRepo, makeHistory, readTip} from './lib/git.mjs';
-import {mustRun} from './lib/proc.mjs';
+import {mustRun, timed} from './lib/proc.mjs';
 import {isMain, runStandalone} from './lib/report.mjs';
 import {startDelayProxy, startGitDaemon} from './lib/servers.mjs';
 import {benchRuns, ratio, row} from './lib/stats.mjs';
-import {runTool, writeConfig} from './lib/tool.mjs';
+import {requireBuiltCli, writeConfig} from './lib/tool.mjs';
 
 export const remoteCounts = [2, 4, 6, 8];
 const delayMs = 150;
@@ -54,13 +54,15 @@ export async function run({log = () => {}} = {}) {
 	writeConfig(work, {max_workers: maxK});
 
 
+	// BENCH_BASELINE=<headless bin of another build>: that build pushes too, in the same runs.
+	const pushWith = cli => async targets => {
+		const result = await timed(process.execPath, [cli, '--push', '--json', '--remote', targets.join(',')], {cwd: work, env});
+		if (result.code !== 0) throw new Error(`remote-sync --push (${cli}) exited ${result.code}: ${result.stderr.slice(-2000)}`);
+		return result.ms;
+	};
 	const measure = {
-		'remote-sync --push': async targets => {
-			const args = ['--push', '--json', '--remote', targets.join(',')];
-			const result = await runTool(work, env, args);
-			if (result.code !== 0) throw new Error(`remote-sync --push exited ${result.code}: ${result.stderr.slice(-2000)}`);
-			return result.ms;
-		},
+		'remote-sync --push': pushWith(requireBuiltCli()),
+		...(process.env.BENCH_BASELINE ? {'remote-sync --push (old build)': pushWith(path.resolve(process.env.BENCH_BASELINE))} : {}),
 		'shell loop of git push': async targets => {
 			const script = `for r in ${targets.join(' ')}; do git push -q "$r" main; done`;
 			return (await mustRun('sh', ['-c', script], {cwd: work, env})).ms;
@@ -109,10 +111,14 @@ export async function run({log = () => {}} = {}) {
 			medians[method] = r.median;
 			rows.push(r);
 		}
-		const tool = medians['remote-sync --push'];
-		notes.push(
-			`K=${k}: remote-sync / shell loop = ${ratio(tool, medians['shell loop of git push'])}, / pushurls = ${ratio(tool, medians['git push all (pushurls)'])}, / single push = ${ratio(tool, medians['single git push'])}`,
-		);
+		for (const tool of methodNames.filter(method => method.startsWith('remote-sync'))) {
+			const ms = medians[tool];
+			const single = ratio(ms, medians['single git push']);
+			const loop = ratio(ms, medians['shell loop of git push']);
+			// Issue 14's targets, at K=4: <= 1.25x one git push and <= 0.45x a shell loop.
+			const verdict = k === 4 ? ` (targets <= 1.25x single, <= 0.45x loop: ${single <= 1.25 ? 'holds' : 'does not hold'}, ${loop <= 0.45 ? 'holds' : 'does not hold'})` : '';
+			notes.push(`K=${k} ${tool}: / shell loop = ${loop}, / pushurls = ${ratio(ms, medians['git push all (pushurls)'])}, / single push = ${single}${verdict}`);
+		}
 	}
 	await proxy.stop();
 	await daemon.stop();

@@ -20,7 +20,8 @@ import {ansiToSvg} from './ansi-to-svg.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const mediaDir = path.join(root, 'media');
 const framesDir = path.join(mediaDir, 'frames');
-const cli = path.join(root, 'dist', 'cli', 'index.js');
+// The dashboard bin, as package.json names it.
+const cli = path.join(root, JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).bin['remote-sync-tui']);
 
 const flag = (name, fallback) => {
 	const i = process.argv.indexOf(`--${name}`);
@@ -245,7 +246,7 @@ function writeImages({idle, frames, animated}) {
 }
 
 async function main() {
-	if (!fs.existsSync(cli)) fail('dist/cli/index.js is missing: run `npm run build` first');
+	if (!fs.existsSync(cli)) fail(`${path.relative(root, cli)} is missing: run \`npm run build\` first`);
 	if (!has('tmux', ['-V'])) fail('tmux is not installed (apt-get install tmux)');
 	const server = startTmux();
 	const {stop} = server;

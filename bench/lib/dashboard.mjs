@@ -2,18 +2,20 @@ import {delay} from './proc.mjs';
 
 /**
  * Start `--tui` in a tmux session and wait for its first frame: the header line
- * "<repo> on <branch>". Resolves {ms} from the spawn of the session to the first capture
+ * "<repo> on <branch>" (with `remotes`: "<repo> on <branch> @ <sha>" and every remote's row). Resolves {ms} from the spawn of the session to the first capture
  * showing it, or {unavailable: reason} when no dashboard shows up (the process exits or
  * prints something else until `timeoutMs`): the caller reports n/a instead of failing.
  */
-export async function startDashboard(tmux, name, {command, cwd, repoName, branch = 'main', timeoutMs = 20_000}) {
-	const header = new RegExp(`${repoName} on ${branch}\\b`);
+export async function startDashboard(tmux, name, {command, cwd, repoName, branch = 'main', remotes = [], timeoutMs = 20_000}) {
+	// With `remotes`: the frame that also has the local sha (status read) and a row per remote.
+	const header = remotes.length > 0 ? new RegExp(`${repoName} on ${branch} @ [0-9a-f]{7}`) : new RegExp(`${repoName} on ${branch}\\b`);
+	const hasRow = (screen, remote) => screen.split('\n').some(line => line.slice(0, 30).split(/\s+/).includes(remote));
 	const started = performance.now();
 	tmux.newSession(name, command, {cwd});
 	let screen = '';
 	while (performance.now() - started < timeoutMs) {
 		screen = tmux.capture(name) ?? '';
-		if (header.test(screen)) return {ms: performance.now() - started, screen};
+		if (header.test(screen) && remotes.every(remote => hasRow(screen, remote))) return {ms: performance.now() - started, screen};
 		if (tmux.isDead(name)) {
 			screen = tmux.capture(name) ?? screen;
 			break;

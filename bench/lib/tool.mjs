@@ -6,15 +6,17 @@ import {fileURLToPath} from 'node:url';
 import {timed} from './proc.mjs';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const cliPath = path.join(repoRoot, 'dist', 'cli', 'index.js');
+const bins = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).bin;
+/** The built headless bin, as package.json names it. */
+export const cliPath = path.join(repoRoot, bins['remote-sync']);
 
 /** The built CLI, or one clear message saying how to build it. */
 export function requireBuiltCli() {
-	if (!fs.existsSync(cliPath)) throw new Error(`${path.relative(process.cwd(), cliPath)} is missing: build first (npx tsc -p tsconfig.json, or run npm run bench)`);
+	if (!fs.existsSync(cliPath)) throw new Error(`${path.relative(process.cwd(), cliPath)} is missing: build first (npm run build, or run npm run bench)`);
 	return cliPath;
 }
 
-/** `node dist/cli/index.js ...args` in `cwd`, timed; the shell would add nothing but noise. */
+/** `node <headless bin> ...args` in `cwd`, timed; the shell would add nothing but noise. */
 export function runTool(cwd, env, args, options = {}) {
 	return timed(process.execPath, [requireBuiltCli(), ...args], {cwd, env, ...options});
 }

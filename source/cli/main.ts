@@ -1,14 +1,24 @@
 import {FatalError, exitCodes} from '../core/errors.js';
 import {redact} from '../core/git/redact.js';
-import {parseCli} from './flags.js';
+import {packageVersion} from '../install-paths.js';
 import {makeOutput, type Io, type Output} from './output.js';
+
+/** Which bin ran: each has its own entry file (remote-sync.ts, remote-sync-tui.ts). */
+export type ProgramName = 'remote-sync' | 'remote-sync-tui';
 
 const defaultIo = (): Io => ({stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env});
 
 /** The program: parse, choose dashboard or headless, run, map the outcome to an exit code. */
-export async function main(argv: string[], programName: string, io: Io = defaultIo()): Promise<number> {
+export async function main(argv: string[], programName: ProgramName, io: Io = defaultIo()): Promise<number> {
+	// The flag parser (meow, with its package.json reader) is most of what --version would load.
+	if (argv.length === 1 && argv[0] === '--version') {
+		io.stdout.write(`${packageVersion()}\n`);
+		return exitCodes.ok;
+	}
+
 	let out: Output = makeOutput(io, {quiet: false, json: false, verbose: false});
 	try {
+		const {parseCli} = await import('./flags.js');
 		const cli = parseCli(argv);
 		out = makeOutput(io, {quiet: cli.quiet, json: cli.json, verbose: cli.verbose === true, color: cli.color});
 		if (cli.help !== undefined) {

@@ -6,11 +6,13 @@ import {selectRemotes} from '../core/config/select.js';
 import {EnvironmentError, UsageError, exitCodes} from '../core/errors.js';
 import {QueueStore} from '../core/queue/queue-store.js';
 import {listLocalBranches, readRepoInfo} from '../core/service/repo-info.js';
+import {readRepository} from '../core/service/repository-reads.js';
 import {SyncService} from '../core/sync-service.js';
 import type {TrustStore} from '../core/trust/trust-store.js';
 import {installSignalCleanup} from '../core/vpn/signal-cleanup.js';
 import {insideOwnPush, nestedPushNote, pushingActions, withoutRemoteBeingPushed} from '../setup/hook-guard.js';
 import type {ParsedCli} from './flags.js';
+import type {ProgramName} from './main.js';
 import {applyColorLevel, colorLevel} from '../report/colors.js';
 import {runHeadless} from './headless.js';
 import {makeOutput, type Io, type Output} from './output.js';
@@ -50,7 +52,7 @@ function importDashboard() {
 	return loading;
 }
 
-export async function run(cli: ParsedCli, programName: string, io: Io, out: Output): Promise<number> {
+export async function run(cli: ParsedCli, programName: ProgramName, io: Io, out: Output): Promise<number> {
 	let cwd = resolveCwd(cli);
 	let configPath = cli.config;
 	let trust: TrustStore | undefined;
@@ -72,7 +74,7 @@ export async function run(cli: ParsedCli, programName: string, io: Io, out: Outp
 	}
 }
 
-async function runAction(cli: ParsedCli, programName: string, io: Io, out: Output, where: {cwd: string; configPath?: string; trust?: TrustStore; trustEverything?: boolean}): Promise<number> {
+async function runAction(cli: ParsedCli, programName: ProgramName, io: Io, out: Output, where: {cwd: string; configPath?: string; trust?: TrustStore; trustEverything?: boolean}): Promise<number> {
 	if (cli.action && pushingActions.includes(cli.action) && insideOwnPush(io.env)) {
 		if (out.json) out.printJson({results: [], summary: {succeeded: 0, failed: 0, blocked: 0, skipped: 0, queued: 0}, notes: [nestedPushNote]});
 		else out.warn(nestedPushNote);
@@ -81,12 +83,16 @@ async function runAction(cli: ParsedCli, programName: string, io: Io, out: Outpu
 
 	const wantsDashboard = cli.tui || cli.demo || (cli.action === undefined && programName === 'remote-sync-tui');
 	const dashboard = wantsDashboard && io.stdin.isTTY && io.stdout.isTTY && !io.env.REMOTE_SYNC_NO_TUI ? importDashboard() : undefined;
-	const repo = await readRepoInfo(where.cwd);
+	// One round of concurrent git reads (core/service/repository-reads.ts); outside a work tree
+	// the step-by-step reads give their own errors.
+	const reads = await readRepository(where.cwd);
+	const repo = reads?.info ?? (await readRepoInfo(where.cwd));
 	const config = await loadConfig({
 		cwd: where.cwd,
 		configPath: where.configPath,
 		env: io.env,
 		cli: {parallel: cli.parallel, dryRun: cli.dryRun, verbose: cli.verbose, autoFetch: cli.fetch},
+		repository: reads?.repository,
 	});
 	const chosen = cli.remotes.length > 0 || cli.group ? selectRemotes(config.remotes, {names: cli.remotes.length > 0 ? cli.remotes : undefined, group: cli.group}) : config.remotes;
 	// In a pre-push hook, the remote git is pushing itself is git's job (source/setup/hook-guard.ts).
@@ -102,8 +108,8 @@ async function runAction(cli: ParsedCli, programName: string, io: Io, out: Outpu
 	const needsBranch = cli.action === undefined || ['status', 'push'].includes(cli.action);
 	if (!branch && needsBranch) throw new EnvironmentError('HEAD is detached: pass --branch NAME to choose the branch to sync');
 
-	const localBranches = await listLocalBranches(where.cwd);
-	const queue = await QueueStore.open(where.cwd);
+	const localBranches = reads?.localBranches ?? (await listLocalBranches(where.cwd));
+	const queue = await QueueStore.open(where.cwd, {location: reads?.queue});
 	for (const warning of queue.warnings) out.warn(warning);
 	const service = new SyncService({
 		cwd: where.cwd,

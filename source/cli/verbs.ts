@@ -1,4 +1,3 @@
-import {fileURLToPath} from 'node:url';
 import {loadConfig} from '../core/config/load.js';
 import type {ResolvedVpn} from '../core/config/schema.js';
 import {exitCodes} from '../core/errors.js';
@@ -6,6 +5,7 @@ import {vpnCommands} from '../core/trust/fingerprint.js';
 import type {TrustStore} from '../core/trust/trust-store.js';
 import {initConfig} from '../setup/init-config.js';
 import {installHook, uninstallHook} from '../setup/install-hook.js';
+import {headlessBin} from '../install-paths.js';
 import type {ParsedCli, SetupVerb} from './flags.js';
 import type {Io, Output} from './output.js';
 
@@ -13,7 +13,7 @@ type VerbContext = {cli: ParsedCli; cwd: string; io: Io; out: Output; trust: Tru
 
 /** The command a hook runs: this very node and script, so it works without a global install. */
 function selfCommand(): string[] {
-	return [process.execPath, fileURLToPath(new URL('index.js', import.meta.url))];
+	return [process.execPath, headlessBin];
 }
 
 export async function runVerb(verb: SetupVerb, context: VerbContext): Promise<number> {

@@ -1,21 +1,44 @@
-/** Small formatting helpers shared by the text reporter (and usable by the dashboard). */
+import cliTruncate from 'cli-truncate';
+import stringWidth from 'string-width';
+
+/**
+ * The one place durations, ages, short shas and cell-width cuts are formatted, for the headless
+ * text and the dashboard alike (ui/format.ts re-exports these), so both say "1.2s" and "a1b2c3d"
+ * for the same thing. Widths are terminal cells (string-width): a wide character takes two.
+ */
+
+/** Git's own default abbreviation, 7 hex digits; "-" when there is no sha. */
 export function shortSha(sha: string | undefined): string {
-	return sha ? sha.slice(0, 8) : '—';
+	return sha === undefined || sha === '' ? '-' : sha.slice(0, 7);
 }
 
-export function seconds(ms: number): string {
-	return `${(ms / 1000).toFixed(2)}s`;
+export function formatDuration(ms: number): string {
+	if (ms < 1000) return `${Math.round(ms)}ms`;
+	if (ms < 60_000) return `${(ms / 1000).toFixed(1)}s`;
+	const minutes = Math.floor(ms / 60_000);
+	return `${minutes}m${Math.floor((ms % 60_000) / 1000)}s`;
+}
+
+/** "12s ago", "3m ago", "2h ago", "4d ago": how old a state is. */
+export function formatAge(ms: number): string {
+	const seconds = Math.max(0, Math.floor(ms / 1000));
+	if (seconds < 60) return `${seconds}s ago`;
+	if (seconds < 3600) return `${Math.floor(seconds / 60)}m ago`;
+	if (seconds < 86_400) return `${Math.floor(seconds / 3600)}h ago`;
+	return `${Math.floor(seconds / 86_400)}d ago`;
+}
+
+/** The age of an ISO time, or "never fetched". */
+export function age(iso: string | undefined, now = Date.now()): string {
+	return iso ? formatAge(now - Date.parse(iso)) : 'never fetched';
 }
 
 export function plural(count: number, word: string): string {
 	return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
-export function age(iso: string | undefined, now = Date.now()): string {
-	if (!iso) return 'never fetched';
-	const ms = Math.max(0, now - Date.parse(iso));
-	if (ms < 60_000) return `${Math.round(ms / 1000)}s ago`;
-	if (ms < 3_600_000) return `${Math.round(ms / 60_000)}m ago`;
-	if (ms < 86_400_000) return `${Math.round(ms / 3_600_000)}h ago`;
-	return `${Math.round(ms / 86_400_000)}d ago`;
+/** Cut to `width` terminal cells, marking the cut with an ellipsis. */
+export function truncate(text: string, width: number): string {
+	if (stringWidth(text) <= width) return text;
+	return width <= 0 ? '' : cliTruncate(text, width, {position: 'end'});
 }

@@ -1,6 +1,6 @@
 import type {HealthResult, OperationReport, OperationResult, PushStatus, QueueEntry} from '../core/model.js';
 import type {Palette} from './colors.js';
-import {seconds, shortSha} from './format.js';
+import {formatDuration, shortSha} from './format.js';
 
 const statusGlyph: Record<PushStatus, string> = {
 	pushed: '✓',
@@ -34,7 +34,7 @@ function resultLines(result: OperationResult, palette: Palette, verbose: boolean
 	}
 
 	if (result.status !== 'skipped') {
-		lines.push(`    Duration: ${seconds(result.durationMs)}${result.attempts > 1 ? ` (${result.attempts} attempts)` : ''}`);
+		lines.push(`    Duration: ${formatDuration(result.durationMs)}${result.attempts > 1 ? ` (${result.attempts} attempts)` : ''}`);
 	}
 
 	if (result.vpn) lines.push(`    🔒 VPN: ${result.vpn}`);

@@ -1,16 +1,13 @@
 import {existsSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
 import {EnvironmentError, UsageError} from '../core/errors.js';
 import {findWorkTree} from '../core/config/discover.js';
 import {repoConfigNames} from '../core/config/locate.js';
+import {installedSchema} from '../install-paths.js';
 import {localGit} from './local-git.js';
 
 /** Where the schema is when remote-sync-tui is a dependency of the repository. */
 export const schemaReference = './node_modules/remote-sync-tui/schema/remotesyncrc.schema.json';
-
-/** This installation's schema file (dist/setup/ → schema/). */
-const installedSchema = fileURLToPath(new URL('../../schema/remotesyncrc.schema.json', import.meta.url));
 
 /**
  * The `$schema` line: relative to the repository when this installation lives inside it

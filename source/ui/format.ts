@@ -1,6 +1,9 @@
 import type {PushStatus, SyncState} from '../core/model.js';
 import type {RemoteRow} from '../core/snapshot.js';
 
+// Durations, ages, shas, plurals and cell-width cuts come from the one formatting module.
+export {formatAge, formatDuration, plural, shortSha, truncate} from '../report/format.js';
+
 /**
  * Pure text helpers shared by the components: glyphs, sizes, durations, bars. Kept free of
  * React so the tests can compute expectations with them instead of snapshotting frames.
@@ -48,10 +51,6 @@ export function resultTone(status: PushStatus): Tone {
 	return resultTones[status];
 }
 
-export function shortSha(sha: string | undefined): string {
-	return sha === undefined || sha === '' ? '-' : sha.slice(0, 7);
-}
-
 const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'] as const;
 
 export function formatBytes(bytes: number): string {
@@ -69,40 +68,12 @@ export function formatRate(bytesPerSecond: number): string {
 	return `${formatBytes(bytesPerSecond)}/s`;
 }
 
-export function formatDuration(ms: number): string {
-	if (ms < 1000) return `${Math.round(ms)}ms`;
-	if (ms < 60_000) return `${(ms / 1000).toFixed(1)}s`;
-	const minutes = Math.floor(ms / 60_000);
-	return `${minutes}m${Math.floor((ms % 60_000) / 1000)}s`;
-}
-
-/** "12s ago", "3m ago": how old the data on screen is. */
-export function formatAge(ms: number): string {
-	const seconds = Math.max(0, Math.floor(ms / 1000));
-	if (seconds < 60) return `${seconds}s ago`;
-	if (seconds < 3600) return `${Math.floor(seconds / 60)}m ago`;
-	if (seconds < 86_400) return `${Math.floor(seconds / 3600)}h ago`;
-	return `${Math.floor(seconds / 86_400)}d ago`;
-}
-
 /** A bar exactly `width` cells wide; percent is clamped to 0..100. */
 export function progressBar(percent: number, width: number): string {
 	const cells = Math.max(0, Math.floor(width));
 	const clamped = Math.min(100, Math.max(0, percent));
 	const filled = Math.round((clamped / 100) * cells);
 	return '█'.repeat(filled) + '░'.repeat(cells - filled);
-}
-
-/** Cut to `width` code points, marking the cut with an ellipsis. */
-export function truncate(text: string, width: number): string {
-	const chars = [...text];
-	if (chars.length <= width) return text;
-	if (width <= 1) return chars.slice(0, Math.max(0, width)).join('');
-	return chars.slice(0, width - 1).join('') + '…';
-}
-
-export function plural(count: number, word: string): string {
-	return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 /**

@@ -1,11 +1,26 @@
 import {spawn} from 'node:child_process';
-import {mkdirSync, symlinkSync} from 'node:fs';
+import {mkdirSync, readFileSync, symlinkSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {gitEnv, tempDir} from '../harness/index.js';
 import {realClearTimeout, realSetTimeout} from '../harness/process.js';
 
-export const cliPath = fileURLToPath(new URL('../../dist/cli/index.js', import.meta.url));
+const packageRoot = new URL('../../', import.meta.url);
+const manifest = JSON.parse(readFileSync(new URL('package.json', packageRoot), 'utf8')) as {bin: Record<ProgramName, string>};
+
+export type ProgramName = 'remote-sync' | 'remote-sync-tui';
+
+/**
+ * The built bin files, as package.json names them: the one place tests learn the build layout
+ * (`npm test` builds first). Each bin has its own entry file, which decides its mode.
+ */
+export const binPaths = {
+	'remote-sync': fileURLToPath(new URL(manifest.bin['remote-sync'], packageRoot)),
+	'remote-sync-tui': fileURLToPath(new URL(manifest.bin['remote-sync-tui'], packageRoot)),
+} as const satisfies Record<ProgramName, string>;
+
+/** The headless bin: what most tests run. */
+export const cliPath = binPaths['remote-sync'];
 
 export type CliRun = {exitCode: number | null; stdout: string; stderr: string; durationMs: number};
 
@@ -14,7 +29,14 @@ export type CliRun = {exitCode: number | null; stdout: string; stderr: string; d
  * the harness's HTTP servers live in the test process and must keep answering meanwhile.
  * HOME and XDG_CONFIG_HOME are isolated per call unless given.
  */
-export async function runCli(args: string[], options: {cwd: string; env?: Record<string, string>; timeoutMs?: number; program?: string}): Promise<CliRun> {
+/**
+ * `prefix` runs the program under another command (e.g. `unshare` for a private mount
+ * namespace): `prefix[0] ...prefix[1..] node <cli> ...args`.
+ */
+export async function runCli(
+	args: string[],
+	options: {cwd: string; env?: Record<string, string>; timeoutMs?: number; program?: string; prefix?: readonly string[]},
+): Promise<CliRun> {
 	const home = tempDir('rst-cli-home-');
 	mkdirSync(path.join(home, '.config'), {recursive: true});
 	const env: NodeJS.ProcessEnv = {
@@ -26,8 +48,8 @@ export async function runCli(args: string[], options: {cwd: string; env?: Record
 	for (const key of Object.keys(env)) if (key.startsWith('REMOTE_SYNC_')) delete env[key];
 	Object.assign(env, options.env);
 	const started = performance.now();
-	// argv[1] decides the program's name (see programAs): remote-sync unless asked otherwise.
-	const child = spawn(process.execPath, [options.program ?? cliPath, ...args], {cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe']});
+	const argv = [...(options.prefix ?? []), process.execPath, options.program ?? cliPath, ...args];
+	const child = spawn(argv[0]!, argv.slice(1), {cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe']});
 	let stdout = '';
 	let stderr = '';
 	child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
@@ -49,10 +71,13 @@ export function parseJson<T = any>(run: CliRun): T {
 	}
 }
 
-/** A symlink named like an installed bin, so the program sees that name in argv[1]. */
-export function programAs(name: 'remote-sync' | 'remote-sync-tui'): string {
+/**
+ * A bin file under a name that is not its own (the way a cmd shim or pnpm runs it): the mode
+ * must come from the file that runs, never from the name in argv[1].
+ */
+export function binAs(program: ProgramName, name: string): string {
 	const dir = tempDir('rst-bin-');
 	const link = path.join(dir, name);
-	symlinkSync(cliPath, link);
+	symlinkSync(binPaths[program], link);
 	return link;
 }

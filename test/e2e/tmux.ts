@@ -75,6 +75,14 @@ export async function openTerminal(command: string, options: {cwd: string; colum
 	return terminal;
 }
 
+/** q, and y when the dashboard asks first (its first status read may still be running). */
+export async function quitDashboard(terminal: Terminal): Promise<void> {
+	terminal.press('q');
+	const screen = await terminal.waitFor(s => terminal.exited() || /Quit anyway\?/.test(s), {timeoutMs: 20_000});
+	if (!terminal.exited() && /Quit anyway\?/.test(screen)) terminal.press('y');
+	await terminal.waitFor(() => terminal.exited(), {timeoutMs: 20_000, message: 'the dashboard did not quit'});
+}
+
 function shellQuote(value: string): string {
 	return `'${value.replaceAll("'", "'\\''")}'`;
 }

@@ -4,7 +4,7 @@ import {layerSchema} from './schema.js';
 /**
  * The published JSON Schema (schema/remotesyncrc.schema.json) for editors: generated from
  * the same zod schema that validates, so the two cannot disagree. A test fails when the
- * checked-in file drifts; regenerate it with `node scripts/write-schema.mjs` after a build.
+ * checked-in file drifts; regenerate it with `npm run schema`.
  * Unknown keys stay allowed, as in the loader (they only warn).
  */
 

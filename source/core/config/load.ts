@@ -1,7 +1,7 @@
 import {existsSync} from 'node:fs';
 import path from 'node:path';
 import {ConfigError, UsageError} from '../errors.js';
-import {discoverRepository} from './discover.js';
+import {discoverRepository, type Repository} from './discover.js';
 import {readEnvLayer} from './env.js';
 import type {SourcedLayer} from './layers.js';
 import {displayPath, findRepoConfig, userConfigFile} from './locate.js';
@@ -19,7 +19,15 @@ import {validateMerged} from './validate.js';
 
 export type CliOverrides = {parallel?: boolean; maxWorkers?: number; dryRun?: boolean; verbose?: boolean; offlineQueue?: boolean; autoFetch?: boolean};
 
-export type LoadOptions = {cwd: string; configPath?: string; env?: NodeJS.ProcessEnv; cli?: CliOverrides; userConfigDir?: string};
+export type LoadOptions = {
+	cwd: string;
+	configPath?: string;
+	env?: NodeJS.ProcessEnv;
+	cli?: CliOverrides;
+	userConfigDir?: string;
+	/** What git already said about the repository (the start-up reads): saves asking again. */
+	repository?: Repository;
+};
 
 function cliLayer(cli: CliOverrides): ConfigLayer {
 	if (cli.maxWorkers !== undefined && (!Number.isSafeInteger(cli.maxWorkers) || cli.maxWorkers < 1)) {
@@ -70,7 +78,7 @@ export async function loadConfig(options: LoadOptions): Promise<ResolvedConfig> 
 	const cwd = path.resolve(options.cwd);
 	const env = options.env ?? process.env;
 	const cli = options.cli ?? {};
-	const repository = await discoverRepository(cwd);
+	const repository = options.repository ?? (await discoverRepository(cwd));
 	const layers: SourcedLayer[] = [];
 	const warnings: string[] = [];
 

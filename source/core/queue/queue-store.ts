@@ -7,13 +7,15 @@ import {coalesce, sameKey, sortByQueuedAt, type QueueKey} from './coalesce.js';
 import {QueueWriteError, toQueueWriteError} from './errors.js';
 import {importLegacyQueue, type LegacyImportReport} from './legacy-import.js';
 import {legacyQueueName} from './legacy.js';
-import {locateQueue} from './location.js';
+import {locateQueue, type QueueLocation} from './location.js';
 import {defaultLockTiming, withQueueLock, type LockTiming} from './lock.js';
 import {fileStamp, readQueueFile, serializeQueue, setAside} from './queue-file.js';
 
 export type QueueStoreOptions = Partial<LockTiming> & {
 	/** The clock; tests pin it. */
 	now?: () => Date;
+	/** Where the queue is, when the caller already asked git (the start-up reads). */
+	location?: QueueLocation;
 };
 
 export type EnqueueItem = {
@@ -51,8 +53,7 @@ export class QueueStore {
 
 	/** The queue of the repository around `cwd`, with an old tool's queue imported once. */
 	static async open(cwd: string, options: QueueStoreOptions = {}): Promise<QueueStore> {
-		const location = await locateQueue(cwd);
-		const {now = () => new Date(), ...timing} = options;
+		const {now = () => new Date(), location = await locateQueue(cwd), ...timing} = options;
 		const store = new QueueStore(location.file, {...defaultLockTiming, ...timing}, now);
 		if (location.workTreeRoot) {
 			store.imported = await importLegacyQueue({

@@ -1,0 +1,44 @@
+import path from 'node:path';
+import {listGitRemotes, type Repository} from '../config/discover.js';
+import {runGit} from '../git/runner.js';
+import type {QueueLocation} from '../queue/location.js';
+import {readRefs, type RefSnapshot} from '../status/refs.js';
+import {currentBranch, type RepoInfo} from './repo-info.js';
+
+/**
+ * Everything the program needs to know about the repository before it can show or push
+ * anything, in ONE round of four git processes that run at the same time: one `rev-parse`
+ * (bare?, git dir, common dir, work tree), `symbolic-ref` (the branch, also when unborn), one
+ * `for-each-ref` (local branches, their tips and every remote-tracking ref) and the remotes'
+ * URLs from the config. Undefined outside a work tree (bare repository, .git directory, no
+ * repository): the caller then takes the one-question-at-a-time path, whose errors say what to do.
+ */
+export type RepositoryReads = {
+	info: RepoInfo;
+	/** For loadConfig: the work tree and git's remotes. */
+	repository: Repository;
+	queue: QueueLocation;
+	refs: RefSnapshot;
+	localBranches: string[];
+};
+
+export async function readRepository(cwd: string): Promise<RepositoryReads | undefined> {
+	const where = runGit({args: ['rev-parse', '--is-bare-repository', '--absolute-git-dir', '--path-format=absolute', '--git-common-dir', '--show-toplevel'], cwd});
+	const branch = currentBranch(cwd);
+	const refs = readRefs(cwd);
+	const remotes = listGitRemotes(cwd);
+	// All four settle before anything is decided: outside a repository the others fail too.
+	await Promise.allSettled([where, branch, refs, remotes]);
+	const {exitCode, stdout} = await where;
+	const [isBare, , commonDir, topLevel] = stdout.split('\n');
+	if (exitCode !== 0 || isBare !== 'false' || !commonDir || !topLevel) return undefined;
+	const snapshot = await refs;
+	const root = path.resolve(cwd, topLevel);
+	return {
+		info: {root, name: path.basename(root).replace(/\.git$/, ''), bare: false, currentBranch: await branch},
+		repository: {workTree: topLevel, remotes: await remotes},
+		queue: {file: path.join(path.resolve(cwd, commonDir), 'remote-sync', 'queue.json'), workTreeRoot: root},
+		refs: snapshot,
+		localBranches: [...snapshot.refs.keys()].filter(name => name.startsWith('refs/heads/')).map(name => name.slice('refs/heads/'.length)),
+	};
+}

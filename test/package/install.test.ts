@@ -1,0 +1,114 @@
+import {execFile} from 'node:child_process';
+import {readdirSync, readFileSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {promisify} from 'node:util';
+import semver from 'semver';
+import {beforeAll, describe, expect, it} from 'vitest';
+import {forSuite, git, makeBare, makeRepo, startRefusingPort, tempDir} from '../harness/index.js';
+import {openTerminal, quitDashboard} from '../e2e/tmux.js';
+import {rowOf} from '../e2e/fixture.js';
+
+/**
+ * The package as a user gets it (issues 14 and 16): `npm pack`, then a global install of the
+ * tarball into a temporary prefix with no registry and an empty npm cache — the bundle needs
+ * nothing else — and both installed commands run.
+ */
+const run = promisify(execFile);
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {version: string; bin: Record<string, string>; dependencies?: Record<string, string>; engines: {node: string}};
+
+type Installed = {tarballFiles: string[]; prefix: string; bin: (name: string) => string; packageDir: string};
+
+async function packAndInstall(): Promise<Installed> {
+	const out = tempDir('rst-pack-');
+	// --ignore-scripts: `npm test` built dist/ already, and rebuilding it now would pull it from
+	// under the other test files running the program at the same time.
+	const {stdout} = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', out], {cwd: root});
+	const [packed] = JSON.parse(stdout) as Array<{filename: string; files: Array<{path: string}>}>;
+	const prefix = tempDir('rst-prefix-');
+	const {url} = await startRefusingPort();
+	const npmrc = path.join(tempDir('rst-npmrc-'), 'npmrc');
+	writeFileSync(npmrc, '');
+	// Offline, a refusing registry, an empty cache, no user config: any download would fail.
+	const env = {...process.env, npm_config_userconfig: npmrc, npm_config_cache: tempDir('rst-npm-cache-'), npm_config_registry: url.replace('git://', 'http://').replace(/repo\.git$/, '')};
+	await run('npm', ['install', '--global', '--offline', '--no-audit', '--no-fund', '--prefix', prefix, path.join(out, packed!.filename)], {cwd: out, env});
+	return {
+		tarballFiles: packed!.files.map(file => file.path).sort(),
+		prefix,
+		bin: name => path.join(prefix, 'bin', name),
+		packageDir: path.join(prefix, 'lib', 'node_modules', 'remote-sync-tui'),
+	};
+}
+
+function smallRepo(): {repo: string; env: Record<string, string>} {
+	const repo = makeRepo();
+	const bare = makeBare();
+	git(repo, 'remote', 'add', 'mirror', bare);
+	git(repo, 'push', '-q', 'mirror', 'main');
+	writeFileSync(path.join(repo, '.remotesyncrc.json'), JSON.stringify({auto_fetch: false}));
+	const home = tempDir('rst-pkg-home-');
+	return {repo, env: {HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), NO_COLOR: '1', CI: 'false'}};
+}
+
+describe('the published package', () => {
+	let installed: Installed;
+	beforeAll(async () => {
+		installed = await forSuite(packAndInstall);
+	}, 120_000);
+
+	it('holds the bundle, the schemas, the notices, README and LICENSE: no source maps, no sources', () => {
+		const unexpected = installed.tarballFiles.filter(file => !/^(dist\/[\w-]+\.js|dist\/THIRD-PARTY-NOTICES\.md|schema\/([\w-]+\/)*[\w.-]+\.schema\.json|LICENSE|README\.md|package\.json)$/.test(file));
+		expect(unexpected).toEqual([]);
+		expect(installed.tarballFiles).toEqual(expect.arrayContaining(['LICENSE', ...Object.values(manifest.bin)]));
+	});
+
+	it('has no runtime dependencies: everything it runs is in the bundle', () => {
+		// A package in "dependencies" would make every install download what the bundle already holds.
+		expect(manifest.dependencies ?? {}).toEqual({});
+	});
+
+	it('engines.node is exactly what the bundled packages need: no Node it allows is refused by one, none they all take is refused', () => {
+		const notices = readFileSync(path.join(installed.packageDir, 'dist', 'THIRD-PARTY-NOTICES.md'), 'utf8');
+		const bundled = new Set([...notices.matchAll(/^## (\S+@\d\S*) \(/gm)].map(match => match[1]!));
+		const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as {packages: Record<string, {name?: string; version?: string; engines?: {node?: string}}>};
+		const ranges = Object.entries(lock.packages)
+			.filter(([key, entry]) => bundled.has(`${entry.name ?? key.replace(/^.*node_modules\//, '')}@${entry.version}`))
+			.flatMap(([, entry]) => (entry.engines?.node ? [entry.engines.node] : []));
+		expect(ranges.length).toBeGreaterThan(10);
+		const versions = Array.from({length: 9}, (_, major) => Array.from({length: 30}, (_, minor) => `${18 + major}.${minor}.0`)).flat();
+		const wrong = versions.filter(version => semver.satisfies(version, manifest.engines.node) !== ranges.every(range => semver.satisfies(version, range)));
+		expect(wrong).toEqual([]);
+	});
+
+	it('every file of the installed bundle loads (no missing module, no CommonJS global left undefined)', async () => {
+		const dist = path.join(installed.packageDir, 'dist');
+		const chunks = readdirSync(dist).filter(file => file.startsWith('chunk-'));
+		const script = `const failed = []; for (const file of ${JSON.stringify(chunks)}) { try { await import('./' + file); } catch (error) { if (!String(error.message).includes("'react-devtools-core'")) failed.push(file + ': ' + error.message); } } console.log(JSON.stringify(failed));`;
+		const {stdout} = await run(process.execPath, ['--input-type=module', '-e', script], {cwd: dist});
+		// Only ink's opt-in devtools bridge (DEV=true) may miss its package, as it does in ink itself.
+		expect(JSON.parse(stdout)).toEqual([]);
+	});
+
+	it('both installed bins print the version', async () => {
+		for (const name of Object.keys(manifest.bin)) {
+			const {stdout} = await run(installed.bin(name), ['--version']);
+			expect(stdout.trim()).toBe(manifest.version);
+		}
+	});
+
+	it('remote-sync --status reports a repository', async () => {
+		const {repo, env} = smallRepo();
+		const {stdout} = await run(installed.bin('remote-sync'), ['--status', '--json'], {cwd: repo, env: {...process.env, ...env}});
+		const status = JSON.parse(stdout) as {branch: string; remotes: Array<{name: string; state: string}>};
+		expect(status.branch).toBe('main');
+		expect(status.remotes).toMatchObject([{name: 'mirror', state: 'in-sync'}]);
+	});
+
+	it('remote-sync-tui opens the dashboard in a terminal', async () => {
+		const {repo, env} = smallRepo();
+		const terminal = await openTerminal(installed.bin('remote-sync-tui'), {cwd: repo, columns: 120, rows: 30, env});
+		await terminal.waitFor(screen => screen.includes(`${path.basename(repo)} on main @ `) && rowOf(screen, 'mirror') !== '', {timeoutMs: 30_000, message: 'no dashboard from the installed bin'});
+		await quitDashboard(terminal);
+	});
+});
