@@ -11,7 +11,7 @@ import {benchRuns, notAvailable} from './lib/stats.mjs';
 import {machineFacts, requireBuiltCli} from './lib/tool.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const all = ['parallel-push', 'health-check', 'status', 'startup', 'dashboard-cost', 'memory'];
+const all = ['parallel-push', 'health-check', 'status', 'status-hung-remote', 'startup', 'dashboard-cost', 'memory'];
 
 async function main() {
 	const wanted = process.argv.slice(2);

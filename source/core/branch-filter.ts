@@ -1,32 +1,72 @@
-import picomatch from 'picomatch';
-
 /**
  * Which branches a remote takes (`remotes.<name>.branches`, SPEC §2).
  *
- * Globs behave like git refspec globs, which is what users of the old tool wrote them
- * for: `*` matches across `/` (`release/*` takes `release/1.0/x`, `feature*` takes
- * `feature/x`). `?` matches one character other than `/`, `[abc]`, `[a-z]` and the
- * negated `[!a-z]`/`[^a-z]` work, `{a,b}` is an alternative. An entry starting with `!`
- * excludes, and exclusions win over any inclusion regardless of order. An empty list
- * takes nothing; a list of exclusions only (`["!wip/*"]`) takes every other branch, as
- * micromatch and .gitignore-style lists do.
- *
- * git forbids `*`, `?`, `[` and `\` in branch names, so no pattern ever needs to match
- * them literally.
+ * Each glob means what it meant to the old tool, which matched with Python's
+ * `fnmatch.fnmatchcase`, because old configs depend on it:
+ * - `*` matches any run of characters, `/` included (`release/*` takes `release/1.0/x`,
+ *   `feature*` takes `feature/x`); `?` matches exactly one character, `/` included;
+ * - `[abc]`, `[a-z]` match one of the characters, `[!a-z]` one that is not; as in fnmatch,
+ *   `[^a]` is the class of `^` and `a`, and a `[` with no closing `]` is literal;
+ * - braces do NOT expand: `{main,dev}` is the literal name (git allows `{`, `,`, `}` in names);
+ * - case matters; nothing else is special.
+ * Ours, not fnmatch's: an entry starting with `!` excludes, and exclusions win over any
+ * inclusion regardless of order. An empty list takes nothing; a list of exclusions only
+ * (`["!wip/*"]`) takes every branch the exclusions do not match. Blank entries and a bare
+ * `!` are ignored; surrounding spaces are trimmed (git forbids spaces in branch names).
  */
-
-// bash: a single `*` crosses `/`; noextglob: `+(`, `@(` are ordinary characters in names;
-// nonegate: we handle `!` ourselves so that exclusions win.
-const options: picomatch.PicomatchOptions = {bash: true, dot: true, noextglob: true, nonegate: true};
 
 type Matcher = (branch: string) => boolean;
 const cache = new Map<string, Matcher>();
 
+/** fnmatch.translate, for JavaScript: the whole name must match. */
+export function globToRegExp(pattern: string): RegExp {
+	let out = '';
+	let i = 0;
+	while (i < pattern.length) {
+		const c = pattern[i++]!;
+		if (c === '*') {
+			out += '[\\s\\S]*';
+			while (pattern[i] === '*') i++;
+		} else if (c === '?') out += '[\\s\\S]';
+		else if (c === '[') {
+			let j = i;
+			if (pattern[j] === '!') j++;
+			if (pattern[j] === ']') j++;
+			while (j < pattern.length && pattern[j] !== ']') j++;
+			if (j >= pattern.length) out += '\\[';
+			else {
+				out += characterClass(pattern.slice(i, j));
+				i = j + 1;
+			}
+		} else out += c.replace(/[\\^$.|?*+()[\]{}/]/g, '\\$&');
+	}
+
+	return new RegExp(`^(?:${out})$`, 'u');
+}
+
+/** The inside of `[...]`: ranges kept (an empty one like `z-a` drops out, as in fnmatch), everything else literal. */
+function characterClass(body: string): string {
+	const negated = body.startsWith('!');
+	const chars = [...(negated ? body.slice(1) : body)];
+	const escape = (ch: string) => (/[\\\]^[-]/.test(ch) ? `\\${ch}` : ch);
+	let members = '';
+	for (let k = 0; k < chars.length; k++) {
+		const [low, dash, high] = [chars[k]!, chars[k + 1], chars[k + 2]];
+		if (dash === '-' && high !== undefined) {
+			if (low.codePointAt(0)! <= high.codePointAt(0)!) members += `${escape(low)}-${escape(high)}`;
+			k += 2;
+		} else members += escape(low);
+	}
+
+	if (members.length === 0) return negated ? '[\\s\\S]' : '(?!)';
+	return `[${negated ? '^' : ''}${members}]`;
+}
+
 function matcherFor(pattern: string): Matcher {
 	let matcher = cache.get(pattern);
 	if (!matcher) {
-		// picomatch reads `[!...]` as a class containing "!"; shells and git mean negation.
-		matcher = picomatch(pattern.replaceAll('[!', '[^'), options);
+		const regex = globToRegExp(pattern);
+		matcher = branch => regex.test(branch);
 		cache.set(pattern, matcher);
 	}
 

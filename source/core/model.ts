@@ -50,10 +50,14 @@ export type RemoteBranchStatus = {
 	vpn?: string;
 	/** ISO time the remote was last fetched (FETCH_HEAD / ref log), undefined if never. */
 	fetchedAt?: string;
-	/** Set when auto-fetch of this remote failed: the status shown is from older refs. */
+	/** Set when the last fetch of this remote failed: the status shown is from older refs. */
 	fetchError?: GitFailure;
 	/** Set when the remote is never contacted: its destination comes only from an untrusted repo file (what to run). */
 	untrusted?: string;
+	/** True when `fetchError` is set: the state is the last known one, as of `fetchedAt`. */
+	stale?: boolean;
+	/** Why the state is `unknown`: never fetched, or the remote's fetch refspec does not fetch this branch. */
+	unknownReason?: 'never-fetched' | 'not-in-refspec';
 };
 
 export type DivergencePair = {branch: string; remotes: [string, string]};

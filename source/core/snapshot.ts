@@ -74,6 +74,14 @@ export type SyncSnapshot = {
 	statusAt?: number;
 	/** Operations running now. */
 	running: number;
+	/** Of those, the ones that write (pushes, queue deliveries): only these make quit ask. */
+	writing: number;
+	/** When the last refresh of every remote (background, start-up or `R`) ended; undefined before the first. */
+	refreshedAt?: number;
+	/** True while such a refresh runs. */
+	refreshing: boolean;
+	/** Set when the repository cannot be watched (no inotify watches left, ...): changes show on the next refresh only. */
+	watchError?: string;
 	/** Bounded history of what ran (newest last). */
 	log: LogEntry[];
 };
@@ -97,6 +105,10 @@ export type SyncServiceApi = {
 	subscribe(listener: () => void): () => void;
 	getSnapshot(): SyncSnapshot;
 	refreshStatus(options?: {fetch?: boolean}): Promise<void>;
+	/** The dashboard opened: state from the refs at once, then background fetches and a watched repository. Returns stop. */
+	startLive(): () => void;
+	/** `R`: fetch every remote now, the way the background refresh does, but also those whose credentials failed. */
+	refreshNow(): Promise<void>;
 	/** Plans first; forced pushes under `warn` come back in `needsConfirmation` and are not pushed. */
 	push(options: {remotes?: string[]; allRemotes?: boolean; force?: boolean}): Promise<OperationReport & {needsConfirmation: PendingConfirmation[]}>;
 	/** Force-push what the user confirmed, leased on the sha they were shown. */

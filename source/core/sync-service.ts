@@ -13,9 +13,10 @@ import {checkHealth} from './service/health-operation.js';
 import {pushBranches, type PushOutcome} from './service/push-operation.js';
 import {publishQueue} from './service/queue-bridge.js';
 import {retryQueue, type QueueFilter} from './service/queue-operation.js';
-import type {RepoInfo} from './service/repo-info.js';
+import {LiveStatus} from './service/live.js';
+import {currentBranch, listLocalBranches, type RepoInfo} from './service/repo-info.js';
 import {SnapshotStore} from './service/snapshot-store.js';
-import {computeSyncStatus} from './service/status-operation.js';
+import {computeSyncStatus, readLocalStatus} from './service/status-operation.js';
 import {VpnManager} from './vpn/vpn-manager.js';
 
 export type SyncServiceOptions = {
@@ -40,8 +41,11 @@ export class SyncService implements SyncServiceApi {
 	private readonly abort = new AbortController();
 	private readonly context: ServiceContext;
 	private readonly vpn: VpnManager;
+	private readonly live: LiveStatus;
 	private dryRun: boolean;
 	private branch: string;
+	/** The branch HEAD was on when last read: while the shown branch is HEAD's, it follows a checkout made elsewhere. */
+	private headBranch: string | undefined;
 	private operationCounter = 0;
 	private disposed?: Promise<void>;
 	private readonly inflight = new Set<Promise<unknown>>();
@@ -49,6 +53,7 @@ export class SyncService implements SyncServiceApi {
 	constructor(private readonly options: SyncServiceOptions) {
 		this.dryRun = options.config.settings.dryRun;
 		this.branch = options.branch;
+		this.headBranch = options.repo.currentBranch;
 		this.store = new SnapshotStore(initialSnapshot(options));
 		this.vpn = new VpnManager({
 			trust: options.trust,
@@ -72,7 +77,9 @@ export class SyncService implements SyncServiceApi {
 			signal: this.abort.signal,
 			nextId: () => `op-${++this.operationCounter}`,
 			dryRun: () => this.dryRun,
+			fetchFailures: new Map(),
 		};
+		this.live = new LiveStatus(this.context, {readLocal: async () => this.readLocal(), remotes: () => this.options.config.remotes});
 		for (const warning of [...options.config.warnings, ...(options.queue?.warnings ?? [])]) this.store.log({level: 'warn', text: warning});
 	}
 
@@ -103,7 +110,32 @@ export class SyncService implements SyncServiceApi {
 	}
 
 	async refreshStatus(options: {fetch?: boolean} = {}): Promise<void> {
-		await this.status(options);
+		if (options.fetch === false) await this.live.read();
+		else await this.live.refresh({userAsked: false});
+	}
+
+	/**
+	 * The dashboard is open: show the state from the refs at once, fetch in the background
+	 * (each row as its remote answers), watch the repository. Returns the stop function.
+	 */
+	startLive(): () => void {
+		const {gitDir, commonDir} = this.options.repo;
+		this.live.start(gitDir && commonDir ? {gitDir, commonDir} : undefined);
+		return () => this.live.stop();
+	}
+
+	refreshNow(): Promise<void> {
+		return this.live.refresh({userAsked: true});
+	}
+
+	/** HEAD, local branches and every row, from what is on disk now (no network). */
+	private async readLocal(): Promise<void> {
+		const [head, branches] = await Promise.all([currentBranch(this.options.cwd), listLocalBranches(this.options.cwd)]);
+		// A checkout made elsewhere moves the dashboard along, unless the user chose another branch here.
+		if (head !== undefined && head !== this.headBranch && this.branch === this.headBranch) this.branch = head;
+		this.headBranch = head;
+		this.store.update(snapshot => ({...snapshot, repo: {...snapshot.repo, branch: this.branch, branches}}));
+		await readLocalStatus(this.context, {branch: this.branch, remotes: this.options.config.remotes});
 	}
 
 	push(options: {remotes?: string[]; allRemotes?: boolean; force?: boolean; branches?: string[]}): Promise<PushOutcome> {
@@ -134,8 +166,8 @@ export class SyncService implements SyncServiceApi {
 
 	private async runFetch(options: {remotes?: string[]}): Promise<OperationReport> {
 		const remotes = remotesNamed(this.context, options.remotes);
-		const {report} = await fetchRemotes(this.context, remotes);
-		await this.status({fetch: false}).catch(() => undefined);
+		const {report} = await fetchRemotes(this.context, remotes, {onOutcome: () => void this.live.read()});
+		await this.live.read();
 		await this.retryQueuedFor(report.results.filter(result => result.status === 'up-to-date').map(result => result.remote));
 		return report;
 	}
@@ -199,11 +231,12 @@ export class SyncService implements SyncServiceApi {
 	async setBranch(branch: string): Promise<void> {
 		this.branch = branch;
 		this.store.update(snapshot => ({...snapshot, repo: {...snapshot.repo, branch}}));
-		await this.status({fetch: false});
+		await this.live.read();
 	}
 
 	dispose(): Promise<void> {
 		this.disposed ??= (async () => {
+			this.live.stop();
 			this.abort.abort();
 			killAllGitProcesses();
 			// Work in flight ends quickly now (git killed, VPN connects aborted). Let it finish its
@@ -271,6 +304,8 @@ function initialSnapshot(options: SyncServiceOptions): SyncSnapshot {
 		vpns: [],
 		queue,
 		running: 0,
+		writing: 0,
+		refreshing: false,
 		log: [],
 	};
 }

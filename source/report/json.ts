@@ -18,6 +18,7 @@ export function statusDocument(report: StatusReport) {
 			remote: remote.remoteSha ?? null,
 			vpn: remote.vpn ?? null,
 			fetchedAt: remote.fetchedAt ?? null,
+			stale: remote.stale === true,
 			...(remote.fetchError ? {fetchError: {class: remote.fetchError.class, message: remote.fetchError.message}} : {}),
 			...(remote.untrusted === undefined ? {} : {untrusted: remote.untrusted}),
 		})),

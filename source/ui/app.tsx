@@ -52,10 +52,8 @@ function Dashboard({onExit}: {onExit(): void}) {
 	const now = useNow();
 	const closeOverlay = () => viewStore.update((state) => ({...state, overlay: 'none'}));
 
-	useEffect(() => {
-		// Once, on mount: later refreshes are the engine's (or the user's) business.
-		if (service.getSnapshot().statusAt === undefined) ops.refresh();
-	}, []);
+	// Once, on mount: state from the refs, then fetches in the background, a watched repository.
+	useEffect(() => service.startLive(), [service]);
 
 	const listLines = remotes.rows.length + 1 + Math.min(2, snapshot.divergence.length);
 	const layout = layoutFor({columns, rows, detailsOpen: view.detailsOpen, logOpen: view.logOpen, listLines});
@@ -81,7 +79,7 @@ function Dashboard({onExit}: {onExit(): void}) {
 	const overlay = view.overlay;
 
 	const dialog = quit.asking ? (
-		<QuitDialog running={Math.max(snapshot.running, ops.inFlight, 1)} width={layout.width} onQuit={quit.confirm} onCancel={quit.cancel} />
+		<QuitDialog running={Math.max(snapshot.writing, ops.busy(), 1)} width={layout.width} onQuit={quit.confirm} onCancel={quit.cancel} />
 	) : confirmation && !quit.quitting ? (
 		<ConfirmDialog key={`${confirmation.remote}:${confirmation.branch}`} confirmation={confirmation} waiting={ops.pending.length - 1} width={layout.width} onConfirm={ops.confirmForce} onCancel={ops.cancelForce} />
 	) : null;

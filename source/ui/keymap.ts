@@ -19,6 +19,7 @@ export type Intent =
 	| 'push-all'
 	| 'fetch'
 	| 'fetch-all'
+	| 'refresh'
 	| 'health'
 	| 'health-all'
 	| 'retry-queue'
@@ -60,6 +61,7 @@ export const keymap: readonly KeyBinding[] = [
 	{intent: 'push-all', chords: [{input: 'P'}], label: 'P', hint: 'push all', description: 'push the branch to every remote', footerRank: 2},
 	{intent: 'fetch', chords: [{input: 'f'}], label: 'f', hint: 'fetch', description: 'fetch the marked remotes, or the selected one when none is marked', footerRank: 3},
 	{intent: 'fetch-all', chords: [{input: 'F'}], label: 'F', hint: 'fetch all', description: 'fetch every remote', footerRank: 11},
+	{intent: 'refresh', chords: [{input: 'R'}], label: 'R', hint: 'refresh', description: 'refresh now: re-read refs, fetch every remote (even failed logins; no VPN connect)', footerRank: 12},
 	{intent: 'health', chords: [{input: 'h'}], label: 'h', hint: 'health', description: 'health check the marked remotes, or the selected one when none is marked', footerRank: 5},
 	{intent: 'health-all', chords: [{input: 'H'}], label: 'H', hint: 'health all', description: 'health check every remote', footerRank: 14},
 	{intent: 'retry-queue', chords: [{input: 'r'}], label: 'r', hint: 'retry queue', description: 'retry the pushes waiting in the offline queue', footerRank: 8},
@@ -69,7 +71,7 @@ export const keymap: readonly KeyBinding[] = [
 	{intent: 'toggle-log', chords: [{input: '@'}], label: '@', hint: 'log', description: 'log of what ran: opens it and scrolls it (j/k, pgup/pgdn, g/G); again closes it', footerRank: 9},
 	{intent: 'clear-marks', chords: [{special: 'escape'}], label: 'esc', hint: 'back', description: 'back: leave the log or the filter, else clear all marks'},
 	{intent: 'toggle-help', chords: [{input: '?'}], label: '?', hint: 'help', description: 'show / hide this help', footerRank: 0},
-	{intent: 'quit', chords: [{input: 'q'}, {ctrl: 'c'}], label: 'q', hint: 'quit', description: 'quit (asks while work is running; always disconnects VPNs we connected)', footerRank: 0},
+	{intent: 'quit', chords: [{input: 'q'}, {ctrl: 'c'}], label: 'q', hint: 'quit', description: 'quit (asks while a push or queue delivery runs; always disconnects VPNs we connected)', footerRank: 0},
 ];
 
 function matches(chord: Chord, input: string, key: Key): boolean {

@@ -1,5 +1,6 @@
+import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import {takesBranch} from '../../source/core/branch-filter.js';
+import {globToRegExp, takesBranch} from '../../source/core/branch-filter.js';
 
 describe('remote branches filter (SPEC §2 `branches`)', () => {
 	const cases: Array<[patterns: string[], branch: string, takes: boolean]> = [
@@ -17,18 +18,22 @@ describe('remote branches filter (SPEC §2 `branches`)', () => {
 		[['main'], 'main2', false],
 		[['mai'], 'main', false],
 		[['main'], 'Main', false],
-		// `?` is one character, never `/`
+		// `?` is one character, `/` included (Python's fnmatch, which the old tool used)
 		[['v?'], 'v1', true],
 		[['v?'], 'v10', false],
-		[['a?b'], 'a/b', false],
-		// classes, negated classes, alternatives
+		[['a?b'], 'a/b', true],
+		[['release?1'], 'release/1', true],
+		// classes and negated classes; `[^...]` is a class holding `^`, as in fnmatch
 		[['v[0-9]'], 'v3', true],
 		[['v[0-9]'], 'va', false],
 		[['v[!0-9]'], 'va', true],
 		[['v[!0-9]'], 'v3', false],
-		[['v[^0-9]'], 'va', true],
-		[['{main,develop}'], 'develop', true],
-		[['{main,develop}'], 'feature', false],
+		[['v[^0-9]'], 'va', false],
+		[['v[^0-9]'], 'v3', true],
+		[['v[0-9'], 'v[0-9', true],
+		// braces do not expand: the literal name
+		[['{main,develop}'], 'develop', false],
+		[['{main,develop}'], '{main,develop}', true],
 		// characters that are extglob syntax elsewhere are plain in branch names
 		[['fix+(x)'], 'fix+(x)', true],
 		[['fix+(x)'], 'fixx', false],
@@ -53,5 +58,12 @@ describe('remote branches filter (SPEC §2 `branches`)', () => {
 
 	it.each(cases)('%j takes %s: %s', (patterns, branch, takes) => {
 		expect(takesBranch(patterns, branch)).toBe(takes);
+	});
+
+	it('agrees with Python fnmatch.fnmatchcase on 1500 random patterns and names (fixtures/fnmatch-corpus.py)', () => {
+		const corpus = JSON.parse(readFileSync(new URL('fixtures/fnmatch-corpus.json', import.meta.url), 'utf8')) as Array<[string, string, boolean]>;
+		expect(corpus.length).toBeGreaterThan(1000);
+		const disagreements = corpus.filter(([pattern, name, matches]) => globToRegExp(pattern).test(name) !== matches);
+		expect(disagreements).toEqual([]);
 	});
 });

@@ -5,11 +5,13 @@ import {describe, expect, it} from 'vitest';
 import {pushOne} from '../../source/core/push/push-one.js';
 import {fetchRemote} from '../../source/core/status/fetch.js';
 import {probeRemote} from '../../source/core/status/health.js';
-import {readRefs, trackingSha} from '../../source/core/status/refs.js';
+import {readRefs, type RefSnapshot} from '../../source/core/status/refs.js';
 import {parseJson, runCli} from '../cli/run-cli.js';
 import {isolateProductGit, remote, request} from '../core/push/helpers.js';
 import {addPreReceiveHook, git, makeBare, makeRepo, onCleanup, tempDir, waitFor} from '../harness/index.js';
 import {startSshd, type Sshd} from '../harness/sshd.js';
+
+const trackingSha = (snapshot: RefSnapshot, remote: string, branch: string) => snapshot.refs.get(`refs/remotes/${remote}/${branch}`);
 
 /**
  * ssh as users run it (SPEC §4, issue "ssh, for real"): a real sshd on loopback, the user's

@@ -37,17 +37,22 @@ describe('header (SPEC §5: repo, branch, local sha, VPN badges, DRY-RUN)', () =
 		await app.waitForFrame('status 5m ago');
 	});
 
-	it('says "status pending" before the first status, and asks the engine for one', async () => {
+	it('says "status pending" before the first status, and starts the engine\'s live mode once', async () => {
 		const service = new StaticService(buildSnapshot({statusAt: undefined}));
 		const app = await renderApp(service);
 		expect(headerOf(app.frame())).toContain('status pending');
-		expect(service.callsOf('refreshStatus')).toHaveLength(1);
+		expect(service.callsOf('startLive')).toHaveLength(1);
+		expect(service.callsOf('refreshStatus')).toHaveLength(0);
+		app.unmount();
+		expect(service.callsOf('stopLive')).toHaveLength(1);
 	});
 
-	it('does not ask for a status the engine already has', async () => {
-		const service = new StaticService(buildSnapshot());
-		await renderApp(service);
-		expect(service.callsOf('refreshStatus')).toHaveLength(0);
+	it('shows when the last refresh ran, and that one is running', async () => {
+		const service = new StaticService(buildSnapshot({refreshedAt: undefined, refreshing: true}));
+		const app = await renderApp(service);
+		expect(headerOf(app.frame())).toContain('refreshing…');
+		service.update(() => ({refreshing: false, refreshedAt: Date.now() - 3 * 60_000}));
+		await app.waitForFrame('refreshed 3m ago');
 	});
 
 	it('counts running operations and queued pushes', async () => {

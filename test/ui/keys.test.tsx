@@ -222,8 +222,17 @@ describe('quit (q / Ctrl-C)', () => {
 		await waitFor(() => exits === 1);
 	});
 
-	it('asks while work runs: n keeps working, q again quits', async () => {
-		const service = new StaticService(buildSnapshot({running: 2}));
+	it('quits at once while only background reads run (status, fetches, probes): they are simply stopped', async () => {
+		const service = new StaticService(buildSnapshot({running: 3, writing: 0, refreshing: true}));
+		let exits = 0;
+		const app = await renderApp(service, {onExit: () => exits++});
+		app.press('q');
+		await waitFor(() => exits === 1);
+		expect(app.frame()).not.toContain('Quit anyway?');
+	});
+
+	it('asks while a push or queue delivery runs: n keeps working, q again quits', async () => {
+		const service = new StaticService(buildSnapshot({running: 3, writing: 2}));
 		let exits = 0;
 		const app = await renderApp(service, {onExit: () => exits++});
 		app.press('q');
@@ -237,8 +246,8 @@ describe('quit (q / Ctrl-C)', () => {
 		await waitFor(() => exits === 1);
 	});
 
-	it('asks while work runs: y quits, and so does Ctrl-C; esc and enter keep working', async () => {
-		const service = new StaticService(buildSnapshot({running: 1}));
+	it('asks while a push runs: y quits, and so does Ctrl-C; esc and enter keep working', async () => {
+		const service = new StaticService(buildSnapshot({running: 1, writing: 1}));
 		let exits = 0;
 		const app = await renderApp(service, {onExit: () => exits++});
 		app.press(keys.ctrlC);
@@ -255,7 +264,7 @@ describe('quit (q / Ctrl-C)', () => {
 		await waitFor(() => exits === 1);
 
 		let secondExits = 0;
-		const second = await renderApp(new StaticService(buildSnapshot({running: 1})), {onExit: () => secondExits++});
+		const second = await renderApp(new StaticService(buildSnapshot({running: 1, writing: 1})), {onExit: () => secondExits++});
 		second.press('q');
 		await second.waitForFrame('Quit anyway?');
 		second.press(keys.ctrlC);

@@ -27,6 +27,7 @@ function busyService(): StaticService {
 			remotes,
 			divergence: [{branch: 'feature/an-equally-long-branch-name', remotes: ['origin', 'gitlab']}],
 			running: 1,
+			writing: 1,
 			log: Array.from({length: 80}, (_, index) => ({at: 0, level: 'info' as const, text: `git push --porcelain --progress remote-${index} refs/heads/main:refs/heads/main`, durationMs: 1000 + index})),
 		}),
 	);

@@ -64,6 +64,7 @@ function settingsOf(merged: ConfigLayer, env: {dryRun?: boolean; verbose?: boole
 		maxWorkers: merged.max_workers ?? defaults.max_workers,
 		offlineQueue: merged.offline_queue ?? defaults.offline_queue,
 		healthCheckTimeoutSeconds: merged.health_check_timeout ?? defaults.health_check_timeout,
+		refreshIntervalSeconds: merged.refresh_interval ?? defaults.refresh_interval,
 		retryBaseDelaySeconds: merged.retry_base_delay ?? defaults.retry_base_delay,
 		retryMaxDelaySeconds: merged.retry_max_delay ?? defaults.retry_max_delay,
 		autoFetch: merged.auto_fetch ?? defaults.auto_fetch,

@@ -45,6 +45,11 @@ export const layerSchema = z.looseObject({
 	max_workers: wholeCount(1).optional().describe('Operations running at once (default 4).'),
 	offline_queue: z.boolean().optional().describe('Queue pushes that fail for a network reason (default true).'),
 	health_check_timeout: positiveSeconds.optional().describe('Seconds a health probe may take (default 5).'),
+	refresh_interval: z
+		.number()
+		.min(0, {message: 'must be 0 (off) or more seconds'})
+		.optional()
+		.describe('Seconds between the dashboard\'s background fetches of every remote (default 60; 0 = off).'),
 	retry_base_delay: z.number().min(0, {message: 'must be 0 or more seconds'}).optional().describe('First retry delay in seconds (default 1.0).'),
 	retry_max_delay: z.number().min(0, {message: 'must be 0 or more seconds'}).optional().describe('Largest retry delay in seconds (default 30.0).'),
 	auto_fetch: z.boolean().optional().describe('Fetch before computing status (default true).'),
@@ -62,6 +67,7 @@ export const defaults = {
 	max_workers: 4,
 	offline_queue: true,
 	health_check_timeout: 5,
+	refresh_interval: 60,
 	retry_base_delay: 1.0,
 	retry_max_delay: 30.0,
 	auto_fetch: true,
@@ -139,6 +145,8 @@ export type ResolvedSettings = {
 	maxWorkers: number;
 	offlineQueue: boolean;
 	healthCheckTimeoutSeconds: number;
+	/** Background refresh period of the dashboard; 0 = off. */
+	refreshIntervalSeconds: number;
 	retryBaseDelaySeconds: number;
 	retryMaxDelaySeconds: number;
 	autoFetch: boolean;

@@ -29,12 +29,18 @@ export type OperationHandle = {
 	finish(result?: OperationResult): void;
 };
 
+/** Operations that change a remote or the queue: quitting in their middle must be asked (SPEC §5). Reads are simply stopped. */
+export function writes(kind: OperationKind): boolean {
+	return kind === 'push' || kind === 'process-queue';
+}
+
 export function startOperation(context: ServiceContext, kind: OperationKind, remote: string, branch?: string): OperationHandle {
 	const id = context.nextId();
 	const startedAt = Date.now();
+	const writing = writes(kind) ? 1 : 0;
 	context.bus.emit({type: 'operation-started', id, kind, remote, branch, at: startedAt});
 	context.store.updateRow(remote, row => ({...row, activity: {id, kind, branch, startedAt}}));
-	context.store.update(snapshot => ({...snapshot, running: snapshot.running + 1}));
+	context.store.update(snapshot => ({...snapshot, running: snapshot.running + 1, writing: snapshot.writing + writing}));
 
 	let finished = false;
 	return {
@@ -65,7 +71,7 @@ export function startOperation(context: ServiceContext, kind: OperationKind, rem
 				activity: row.activity?.id === id ? undefined : row.activity,
 				lastResult: result ? {...result, kind, finishedAt: Date.now()} : row.lastResult,
 			}));
-			context.store.update(snapshot => ({...snapshot, running: Math.max(0, snapshot.running - 1)}));
+			context.store.update(snapshot => ({...snapshot, running: Math.max(0, snapshot.running - 1), writing: Math.max(0, snapshot.writing - writing)}));
 		},
 	};
 }

@@ -1,4 +1,5 @@
 import type {ResolvedConfig, ResolvedRemote} from '../config/schema.js';
+import type {GitFailure} from '../model.js';
 import type {QueueStore} from '../queue/queue-store.js';
 import type {VpnManager} from '../vpn/vpn-manager.js';
 import type {EventBus} from './event-bus.js';
@@ -16,6 +17,8 @@ export type ServiceContext = {
 	signal: AbortSignal;
 	nextId(): string;
 	dryRun(): boolean;
+	/** Each remote's last fetch failure, until a fetch of it succeeds: its row is stale. */
+	fetchFailures: Map<string, GitFailure>;
 };
 
 export function findRemote(context: ServiceContext, name: string): ResolvedRemote | undefined {

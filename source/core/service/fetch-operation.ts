@@ -20,12 +20,29 @@ export type FetchOutcome = {
 	skipped?: string;
 };
 
-/** Fetch each remote in parallel (bounded); one dead remote never delays the others' results. */
-export async function fetchRemotes(context: ServiceContext, remotes: readonly ResolvedRemote[]): Promise<{report: OperationReport; outcomes: FetchOutcome[]}> {
+export type FetchOptions = {
+	/** At most this many at once (default max_workers). */
+	limit?: number;
+	/** Called as each remote's fetch ends, before the others do: its row can update at once. */
+	onOutcome?: (outcome: FetchOutcome) => void;
+};
+
+/**
+ * Fetch each remote in parallel (bounded); one dead remote never delays the others' results.
+ * Every outcome is remembered in `context.fetchFailures`: a failed remote's row stays stale
+ * (last known state + the failure) until a fetch of it succeeds.
+ */
+export async function fetchRemotes(context: ServiceContext, remotes: readonly ResolvedRemote[], options: FetchOptions = {}): Promise<{report: OperationReport; outcomes: FetchOutcome[]}> {
 	const outcomes = await mapBounded(
 		remotes,
-		context.config.settings.maxWorkers,
-		async remote => fetchOne(context, remote),
+		options.limit ?? context.config.settings.maxWorkers,
+		async remote => {
+			const outcome = await fetchOne(context, remote);
+			if (outcome.failure) context.fetchFailures.set(remote.name, outcome.failure);
+			else if (outcome.ok) context.fetchFailures.delete(remote.name);
+			options.onOutcome?.(outcome);
+			return outcome;
+		},
 		(remote, error) => ({remote: remote.name, ok: false, durationMs: 0, failure: {class: 'other' as const, message: String(error)}}),
 	);
 	const results = outcomes.map((outcome, index) => outcome.dryRun ?? toResult(outcome, remotes[index]!));

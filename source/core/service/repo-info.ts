@@ -5,6 +5,9 @@ import {runGit} from '../git/runner.js';
 export type RepoInfo = {
 	/** Work tree root, or the git dir for a bare repository. */
 	root: string;
+	/** This work tree's git dir (HEAD) and the common dir (refs, config), absolute: what the dashboard watches. */
+	gitDir?: string;
+	commonDir?: string;
 	name: string;
 	/** Current branch; undefined on a detached HEAD. */
 	currentBranch?: string;
@@ -17,23 +20,23 @@ export type RepoInfo = {
  */
 export async function readRepoInfo(cwd: string): Promise<RepoInfo> {
 	const out = await runGit({
-		args: ['rev-parse', '--is-bare-repository', '--absolute-git-dir', '--show-toplevel'],
+		args: ['rev-parse', '--path-format=absolute', '--git-common-dir', '--is-bare-repository', '--absolute-git-dir', '--show-toplevel'],
 		cwd,
 	});
 	if (out.exitCode !== 0) {
 		// --show-toplevel fails in a bare repository; retry without it.
-		const bare = await runGit({args: ['rev-parse', '--is-bare-repository', '--absolute-git-dir'], cwd});
+		const bare = await runGit({args: ['rev-parse', '--path-format=absolute', '--git-common-dir', '--is-bare-repository', '--absolute-git-dir'], cwd});
 		if (bare.exitCode !== 0) {
 			throw new EnvironmentError(`not a git repository: ${cwd}; run inside a repository or pass --cwd PATH`);
 		}
 
-		const [, gitDir = cwd] = bare.stdout.trim().split('\n');
-		return {root: gitDir, name: path.basename(gitDir).replace(/\.git$/, ''), bare: true, currentBranch: await currentBranch(cwd)};
+		const [commonDir, , gitDir = cwd] = bare.stdout.trim().split('\n');
+		return {root: gitDir, gitDir, commonDir, name: path.basename(gitDir).replace(/\.git$/, ''), bare: true, currentBranch: await currentBranch(cwd)};
 	}
 
-	const [isBare, gitDir = '', topLevel] = out.stdout.trim().split('\n');
+	const [commonDir, isBare, gitDir = '', topLevel] = out.stdout.trim().split('\n');
 	const root = isBare === 'true' || !topLevel ? gitDir : topLevel;
-	return {root, name: path.basename(root).replace(/\.git$/, ''), bare: isBare === 'true', currentBranch: await currentBranch(cwd)};
+	return {root, gitDir, commonDir, name: path.basename(root).replace(/\.git$/, ''), bare: isBare === 'true', currentBranch: await currentBranch(cwd)};
 }
 
 export async function currentBranch(cwd: string): Promise<string | undefined> {

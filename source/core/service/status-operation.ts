@@ -6,27 +6,28 @@ import {fetchRemotes} from './fetch-operation.js';
 
 /**
  * Status of one branch on every remote: optionally fetch first (in parallel), then compute
- * from remote-tracking refs with a fixed number of git processes. A failed fetch is shown
- * on its remote (`fetchError`), never hidden.
+ * from remote-tracking refs with a fixed number of git processes. A remote whose last fetch
+ * failed is shown with its last known state, `stale`, with the failure (`fetchError`), never
+ * hidden. Every fetch is bounded (stall and remote timeouts), so a silent host costs at most that.
  */
 export async function computeSyncStatus(
 	context: ServiceContext,
 	options: {branch: string; remotes: readonly ResolvedRemote[]; fetch: boolean},
 ): Promise<StatusReport> {
-	const fetchErrors = new Map<string, NonNullable<StatusReport['remotes'][number]['fetchError']>>();
-	if (options.fetch && !context.dryRun()) {
-		const {outcomes} = await fetchRemotes(context, options.remotes);
-		for (const outcome of outcomes) if (outcome.failure) fetchErrors.set(outcome.remote, outcome.failure);
-	}
+	if (options.fetch && !context.dryRun()) await fetchRemotes(context, options.remotes);
+	return readLocalStatus(context, options);
+}
 
-	const computed = await computeStatus({cwd: context.cwd, branch: options.branch, remotes: [...options.remotes]});
+/** Status from the refs as they are (no network): a few local git processes. */
+export async function readLocalStatus(context: ServiceContext, options: {branch: string; remotes: readonly ResolvedRemote[]}): Promise<StatusReport> {
+	const computed = await computeStatus({cwd: context.cwd, branch: options.branch, remotes: [...options.remotes], signal: context.signal});
 	const pending = context.queue ? (await context.queue.list()).length : 0;
 	const report: StatusReport = {
 		...computed,
 		remotes: computed.remotes.map(remote => {
-			const fetchError = fetchErrors.get(remote.remote);
+			const fetchError = context.fetchFailures.get(remote.remote);
 			const untrusted = options.remotes.find(candidate => candidate.name === remote.remote)?.untrusted;
-			return {...remote, ...(fetchError ? {fetchError} : {}), ...(untrusted === undefined ? {} : {untrusted})};
+			return {...remote, ...(fetchError ? {fetchError, stale: true} : {}), ...(untrusted === undefined ? {} : {untrusted})};
 		}),
 		queue: {pending},
 	};

@@ -4,13 +4,14 @@ import {redactUrl} from '../git/redact.js';
 import type {DivergencePair, RemoteBranchStatus, StatusReport, SyncState} from '../model.js';
 import {readFetchTimes, type FetchTimes} from './fetch-times.js';
 import {analyzeTips, type TipGraph} from './graph.js';
-import {localSha, readRefs, remoteHasAnyTrackingRef, trackingSha} from './refs.js';
+import {localSha, readRefs, type RefSnapshot} from './refs.js';
+import {defaultRefspec, ownsRef, readRemoteLayout, trackingRefFor, type RemoteLayout} from './refspecs.js';
 
 /**
  * Where one branch stands on every remote (SPEC §3), from remote-tracking refs only: no
  * network. Costs a fixed number of git processes however many remotes and branches the
- * repository has: one for-each-ref, one merge-base, one rev-list (+ one rev-parse when the
- * caller does not pass fetch times).
+ * repository has: one for-each-ref, one config read (fetch refspecs), one merge-base, one
+ * rev-list (+ one rev-parse when the caller does not pass fetch times).
  *
  * A remote defined only by a config `url` is fetched into refs/remotes/<name>/* as well
  * (fetch.ts), so it is read the same way.
@@ -28,30 +29,29 @@ export type ComputeStatusInput = {
 
 export async function computeStatus(input: ComputeStatusInput): Promise<Omit<StatusReport, 'queue'>> {
 	const {cwd, branch, signal} = input;
-	const [snapshot, fetchedAt] = await Promise.all([readRefs(cwd, signal), input.fetchedAt ?? readFetchTimes(cwd)]);
+	const [snapshot, gitLayout] = await Promise.all([readRefs(cwd, signal), readRemoteLayout(cwd, signal)]);
+	const layout = withConfigOnlyRemotes(gitLayout, input.remotes);
+	const fetchedAt = input.fetchedAt ?? (await readFetchTimes(cwd, input.remotes, layout));
 	// Stable: equal priorities keep the caller's order (config sorts by priority, then name).
 	const remotes = [...input.remotes].sort((a, b) => a.priority - b.priority);
-	const names = remotes.map(remote => remote.name);
 	const local = localSha(snapshot, branch);
 
 	const rows = remotes.map(remote => {
 		const taken = takesBranch(remote.branches, branch);
-		const tip = trackingSha(snapshot, remote.name, branch);
-		const state: SyncState | undefined = !taken
-			? 'filtered'
-			: !remoteHasAnyTrackingRef(snapshot, remote.name, names)
-				? 'unknown'
-				: tip === undefined
-					? 'missing'
-					: undefined;
-		return {remote, tip, state};
+		const ref = trackingRefFor(layout.get(remote.name)!, branch);
+		const tip = ref === undefined ? undefined : snapshot.refs.get(ref);
+		// Fetched once = it left a tracking ref, or a fetch of it is on record (an empty remote leaves no ref).
+		const fetched = fetchedAt[remote.name] !== undefined || hasTrackingRef(snapshot, layout, remote.name);
+		const state: SyncState | undefined = !taken ? 'filtered' : ref === undefined || !fetched ? 'unknown' : tip === undefined ? 'missing' : undefined;
+		const unknownReason = state === 'unknown' ? (ref === undefined ? ('not-in-refspec' as const) : ('never-fetched' as const)) : undefined;
+		return {remote, tip, state, unknownReason};
 	});
 
 	const compared = rows.filter((row): row is typeof row & {tip: string} => row.state === undefined && row.tip !== undefined);
 	// On an unborn branch nothing is local: compare against the empty history instead.
 	const graph = await analyzeTips(cwd, [local, ...compared.map(row => row.tip)], {fullHistory: local === undefined, signal});
 
-	const statuses: RemoteBranchStatus[] = rows.map(({remote, tip, state}) => {
+	const statuses: RemoteBranchStatus[] = rows.map(({remote, tip, state, unknownReason}) => {
 		const counts = state === undefined ? countsFor(graph, local, tip) : {state, ahead: 0, behind: 0};
 		const status: RemoteBranchStatus = {
 			remote: remote.name,
@@ -62,6 +62,7 @@ export async function computeStatus(input: ComputeStatusInput): Promise<Omit<Sta
 			local,
 			remoteSha: tip,
 		};
+		if (unknownReason) status.unknownReason = unknownReason;
 		if (remote.vpn) status.vpn = remote.vpn.name;
 		const at = fetchedAt[remote.name];
 		if (at !== undefined) status.fetchedAt = at;
@@ -69,6 +70,22 @@ export async function computeStatus(input: ComputeStatusInput): Promise<Omit<Sta
 	});
 
 	return {branch, local, remotes: statuses, divergence: divergenceBetween(graph, branch, compared)};
+}
+
+/** Config-only remotes (a `url`, no git remote) are fetched with the default refspec (fetch.ts). */
+function withConfigOnlyRemotes(layout: RemoteLayout, remotes: readonly ResolvedRemote[]): RemoteLayout {
+	const complete = new Map(layout);
+	for (const remote of remotes) {
+		const specs = complete.get(remote.name);
+		if (!specs || !specs.some(spec => !spec.negative)) complete.set(remote.name, [...(specs ?? []), defaultRefspec(remote.name)]);
+	}
+
+	return complete;
+}
+
+function hasTrackingRef(snapshot: RefSnapshot, layout: RemoteLayout, remote: string): boolean {
+	for (const ref of snapshot.refs.keys()) if (!ref.startsWith('refs/heads/') && ownsRef(layout, remote, ref)) return true;
+	return false;
 }
 
 function countsFor(graph: TipGraph, local: string | undefined, tip: string | undefined): {state: SyncState; ahead: number; behind: number} {

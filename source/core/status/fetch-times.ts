@@ -1,10 +1,13 @@
 import {mkdir, readFile} from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
+import type {ResolvedRemote} from '../config/schema.js';
 import {runGit} from '../git/runner.js';
+import {plainFetchTimes} from './plain-fetch-times.js';
+import type {RemoteLayout} from './refspecs.js';
 
 /**
- * When each remote was last fetched by us: `<git-common-dir>/remote-sync/fetched.json`,
+ * When each remote was last fetched. By us: `<git-common-dir>/remote-sync/fetched.json`,
  * `{"<remote>": "<ISO time>"}`. One file per repository (shared by worktrees, never
  * committed). It is a hint for "how old are these counts", so a missing or corrupt file
  * reads as "never fetched" instead of failing status.
@@ -12,10 +15,21 @@ import {runGit} from '../git/runner.js';
 
 export type FetchTimes = Record<string, string>;
 
+type GitDirs = {gitDir: string; commonDir: string};
+
+async function gitDirs(cwd: string): Promise<GitDirs | undefined> {
+	const out = await runGit({args: ['rev-parse', '--path-format=absolute', '--absolute-git-dir', '--git-common-dir'], cwd});
+	const [gitDir, commonDir] = out.exitCode === 0 ? out.stdout.split('\n') : [];
+	return gitDir && commonDir ? {gitDir, commonDir: path.resolve(cwd, commonDir)} : undefined;
+}
+
+function fileIn(dirs: GitDirs): string {
+	return path.join(dirs.commonDir, 'remote-sync', 'fetched.json');
+}
+
 export async function fetchTimesFile(cwd: string): Promise<string | undefined> {
-	const out = await runGit({args: ['rev-parse', '--path-format=absolute', '--git-common-dir'], cwd});
-	const commonDir = out.exitCode === 0 ? out.stdout.split('\n')[0] : undefined;
-	return commonDir ? path.join(path.resolve(cwd, commonDir), 'remote-sync', 'fetched.json') : undefined;
+	const dirs = await gitDirs(cwd);
+	return dirs ? fileIn(dirs) : undefined;
 }
 
 export async function readFetchTimesFile(file: string): Promise<FetchTimes> {
@@ -60,9 +74,20 @@ export async function recordFetchTimeInFile(file: string, remote: string, at: Da
 	return next;
 }
 
-export async function readFetchTimes(cwd: string): Promise<FetchTimes> {
-	const file = await fetchTimesFile(cwd);
-	return file ? readFetchTimesFile(file) : {};
+/**
+ * Our own record, and — for the `remotes` given — what a plain `git fetch` left behind (the
+ * FETCH_HEAD it wrote, the reflogs of the tracking refs it moved): the newest of them.
+ */
+export async function readFetchTimes(cwd: string, remotes: readonly ResolvedRemote[] = [], layout?: RemoteLayout): Promise<FetchTimes> {
+	const dirs = await gitDirs(cwd);
+	if (!dirs) return {};
+	const [ours, plain] = await Promise.all([readFetchTimesFile(fileIn(dirs)), layout ? plainFetchTimes(dirs, remotes, layout) : ({} as FetchTimes)]);
+	const times: FetchTimes = {...ours};
+	for (const [remote, at] of Object.entries(plain)) {
+		if (times[remote] === undefined || Date.parse(at) > Date.parse(times[remote])) times[remote] = at;
+	}
+
+	return times;
 }
 
 export async function recordFetchTime(cwd: string, remote: string, at: Date = new Date()): Promise<void> {

@@ -4,12 +4,17 @@ import {redact} from '../git/redact.js';
 import {runGit, type GitOutput} from '../git/runner.js';
 import type {GitFailure} from '../model.js';
 import {recordFetchTime} from './fetch-times.js';
+import {fetchRefspecs, formatRefspec, readRemoteLayout, type RemoteLayout} from './refspecs.js';
 
 /**
  * Fetch one remote into its remote-tracking refs (SPEC §4), non-interactively, with a
  * timeout that kills git and its helpers (ssh, git-remote-http). Status is computed from
  * these refs, so a remote known only by a config `url` is fetched into the same
  * refs/remotes/<name>/* a git remote would use.
+ *
+ * The refspecs are always explicit: the remote's own (narrow ones stay narrow), plus negative
+ * ones for every other remote nested in its namespace, so `--prune` of `gh` never deletes the
+ * tracking refs of `gh/mirror` (enabled or not), as a plain `git fetch --prune gh` would.
  */
 
 export type FetchOutcome = {remote: string; ok: boolean; durationMs: number; failure?: GitFailure};
@@ -24,10 +29,11 @@ export type FetchInput = {
 };
 
 /** The argv of the fetch, or why it must not run. `--` keeps names and URLs from ever being options. */
-export function fetchArgs(remote: ResolvedRemote): string[] | GitFailure {
+export function fetchArgs(remote: ResolvedRemote, layout: RemoteLayout): string[] | GitFailure {
 	// --progress: the stall watch needs git to show signs of life while objects move.
 	const base = ['fetch', '--prune', '--no-tags', '--progress', '--'];
-	if (remote.inGit) return [...base, remote.name];
+	const refspecs = fetchRefspecs(layout, remote.name).map(formatRefspec);
+	if (remote.inGit) return [...base, remote.name, ...refspecs];
 	if (remote.url === undefined || remote.url.length === 0) {
 		return {
 			class: 'other',
@@ -41,12 +47,12 @@ export function fetchArgs(remote: ResolvedRemote): string[] | GitFailure {
 		return {class: 'other', message: `the URL of remote ${remote.name} starts with "-": refusing to pass it to git`, hint: `fix remotes.${remote.name}.url in the config`};
 	}
 
-	return [...base, remote.url, `+refs/heads/*:refs/remotes/${remote.name}/*`];
+	return [...base, remote.url, ...refspecs];
 }
 
 export async function fetchRemote(input: FetchInput): Promise<FetchOutcome> {
 	const {remote, timeoutSeconds} = input;
-	const args = fetchArgs(remote);
+	const args = fetchArgs(remote, await readRemoteLayout(input.cwd, input.signal));
 	if (!Array.isArray(args)) return {remote: remote.name, ok: false, durationMs: 0, failure: args};
 
 	const out = await runGit({

@@ -41,21 +41,3 @@ export function parseRefs(stdout: string): RefSnapshot {
 export function localSha(snapshot: RefSnapshot, branch: string): string | undefined {
 	return snapshot.refs.get(`refs/heads/${branch}`);
 }
-
-export function trackingSha(snapshot: RefSnapshot, remote: string, branch: string): string | undefined {
-	return snapshot.refs.get(`refs/remotes/${remote}/${branch}`);
-}
-
-/**
- * True once the remote was fetched at least once (it has some tracking ref). Remote names
- * may nest ("a" and "a/b"): pass every remote's name so refs of "a/b" do not count for "a".
- */
-export function remoteHasAnyTrackingRef(snapshot: RefSnapshot, remote: string, allRemotes: readonly string[] = []): boolean {
-	const prefix = `refs/remotes/${remote}/`;
-	const longer = allRemotes.filter(other => other.startsWith(`${remote}/`)).map(other => `refs/remotes/${other}/`);
-	for (const name of snapshot.refs.keys()) {
-		if (name.startsWith(prefix) && !longer.some(other => name.startsWith(other))) return true;
-	}
-
-	return false;
-}

@@ -34,8 +34,9 @@ type HeaderProps = {
  * sha), VPNs, and how old the data is. Long names are shortened on narrow terminals.
  */
 export function Header({snapshot, now, width}: HeaderProps) {
-	const {repo, dryRun, vpns, statusAt, running, queue} = snapshot;
+	const {repo, dryRun, vpns, statusAt, running, queue, refreshing, refreshedAt} = snapshot;
 	const age = statusAt === undefined ? 'status pending' : `status ${formatAge(now - statusAt)}`;
+	const refreshed = refreshing ? '  refreshing…' : refreshedAt === undefined ? '' : `  refreshed ${formatAge(now - refreshedAt)}`;
 	const narrow = width < 120;
 	return (
 		<Box width={width} height={1} overflow="hidden">
@@ -58,7 +59,7 @@ export function Header({snapshot, now, width}: HeaderProps) {
 						<VpnBadge vpn={vpn} />
 					</Text>
 				))}
-				<Text dimColor>{`  ${age}`}</Text>
+				<Text dimColor>{`  ${age}${refreshed}`}</Text>
 				{running > 0 ? <Text color="cyan">{`  ${running} running`}</Text> : null}
 				{queue.length > 0 ? <Text color="yellow">{`  ${queue.length} queued`}</Text> : null}
 			</Text>

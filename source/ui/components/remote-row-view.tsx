@@ -1,7 +1,9 @@
 import type {ReactNode} from 'react';
 import {Box, Text} from 'ink';
+import type {RemoteBranchStatus} from '../../core/model.js';
 import type {RemoteRow} from '../../core/snapshot.js';
-import {formatDuration, resultTone, rowGlyph, shortSha, printableLine} from '../format.js';
+import {formatAge, formatDuration, resultTone, rowGlyph, shortSha, printableLine} from '../format.js';
+import {useNow} from '../hooks/use-now.js';
 import {ActivityCell} from './activity-cell.js';
 import {VpnBadge} from './header.js';
 
@@ -29,11 +31,26 @@ function counts(row: RemoteRow): string {
 	return parts.filter(Boolean).join(' ');
 }
 
+/** "refs from 3h ago · fetch timed out": the state shown is the last known one, and why it is not newer. */
+export function staleLabel(status: RemoteBranchStatus, now: number): string {
+	const age = status.fetchedAt === undefined ? 'refs never fetched' : `refs from ${formatAge(now - Date.parse(status.fetchedAt))}`;
+	const failure = status.fetchError;
+	const why = failure === undefined ? 'fetch failed' : failure.class === 'timeout' ? 'fetch timed out' : `fetch ${failure.class}: ${failure.message}`;
+	return `${age} · ${why}`;
+}
+
+function StaleTail({status}: {status: RemoteBranchStatus}) {
+	const now = useNow();
+	return <Text color="yellow" wrap="truncate-end">{printableLine(staleLabel(status, now))}</Text>;
+}
+
 /** What the row says after its glyph and numbers: live work, else the latest outcome. */
 function Tail({row, barWidth}: {row: RemoteRow; barWidth: number}) {
 	if (row.activity) return <ActivityCell activity={row.activity} barWidth={barWidth} />;
 	if (row.untrusted !== undefined) return <Text color="red" wrap="truncate-end">{row.untrusted}</Text>;
 	const last = row.lastResult;
+	// A failed fetch leaves the last known state on screen: say how old it is, unless a push said more since.
+	if (row.status?.stale && (last === undefined || last.kind === 'fetch')) return <StaleTail status={row.status} />;
 	const healthIsNewer = row.health !== undefined && (last === undefined || (row.healthAt ?? 0) >= last.finishedAt);
 	if (row.health && !row.health.reachable && healthIsNewer) {
 		return (
@@ -55,10 +72,7 @@ function Tail({row, barWidth}: {row: RemoteRow; barWidth: number}) {
 		);
 	}
 
-	if (row.status?.fetchError) {
-		return <Text color="yellow" wrap="truncate-end">{`fetch failed: ${printableLine(row.status.fetchError.message)}`}</Text>;
-	}
-
+	if (row.status?.unknownReason === 'not-in-refspec') return <Text dimColor wrap="truncate-end">unknown: the remote's fetch refspec does not fetch this branch</Text>;
 	return <Text dimColor>{rowGlyph(row).label}</Text>;
 }
 

@@ -82,6 +82,7 @@ export function useDashboardKeys({remotes, ops, quit, view, defaults, pages, log
 		'push-all': ops.pushAll,
 		fetch: () => ifAny(remotes.targets(), ops.fetch),
 		'fetch-all': () => ops.fetch(),
+		refresh: ops.refreshNow,
 		// Like p and f: the marked remotes, else the selected one; H checks them all.
 		health: () => ifAny(remotes.targets(), ops.health),
 		'health-all': () => ops.health(),

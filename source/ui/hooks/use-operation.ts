@@ -14,11 +14,11 @@ export type OperationApi = {
 	notice: Notice | undefined;
 	/** Intents started here whose promise has not settled yet. */
 	inFlight: number;
-	/** Synchronous reads for key handlers (see value-store.ts). */
+	/** Synchronous reads for key handlers (see value-store.ts): pushes and queue deliveries asked for and not settled yet. */
 	busy(): number;
 	hasPending(): boolean;
-	/** Recompute status (the engine decides whether to fetch first). */
-	refresh(): void;
+	/** `R`: re-read the refs and fetch every remote now. */
+	refreshNow(): void;
 	push(remotes: string[]): void;
 	pushAll(): void;
 	/** No names: every remote. */
@@ -70,9 +70,12 @@ export function useOperation(): OperationApi {
 	const [pending, pendingStore] = useValueStore<readonly PendingConfirmation[]>(() => []);
 	const [notice, setNotice] = useState<Notice | undefined>();
 	const [inFlight, inFlightStore] = useValueStore(() => 0);
+	// Only writes make quit ask (SPEC §5); counted here from the key press until the engine counts them.
+	const writesStore = useValueStore(() => 0)[1];
 
-	const start = useCallback(<T,>(label: string, run: () => Promise<T>, describe: (value: T) => Notice | undefined) => {
+	const start = useCallback(<T,>(label: string, run: () => Promise<T>, describe: (value: T) => Notice | undefined, writes = false) => {
 		inFlightStore.update((count) => count + 1);
+		if (writes) writesStore.update((count) => count + 1);
 		// `run` may also throw synchronously: both paths end in the same notice.
 		void Promise.resolve()
 			.then(run)
@@ -83,8 +86,11 @@ export function useOperation(): OperationApi {
 				},
 				(error: unknown) => setNotice(failureNotice(label, error)),
 			)
-			.finally(() => inFlightStore.update((count) => count - 1));
-	}, [inFlightStore]);
+			.finally(() => {
+				inFlightStore.update((count) => count - 1);
+				if (writes) writesStore.update((count) => count - 1);
+			});
+	}, [inFlightStore, writesStore]);
 
 	const runPush = useCallback(
 		(options: {remotes?: string[]; allRemotes?: boolean}) => {
@@ -98,7 +104,7 @@ export function useOperation(): OperationApi {
 				}
 
 				return reportNotice('push', report, asks.length > 0 ? ` · ${plural(asks.length, 'force push')} to confirm` : '');
-			});
+			}, true);
 		},
 		[service, start, pendingStore],
 	);
@@ -109,7 +115,7 @@ export function useOperation(): OperationApi {
 			if (!first || first !== confirmation) return;
 			pendingStore.set(rest);
 			if (confirmed) {
-				start('force push', () => service.confirmForcePush(first), (report) => reportNotice(`force push of ${first.branch} to ${first.remote}`, report));
+				start('force push', () => service.confirmForcePush(first), (report) => reportNotice(`force push of ${first.branch} to ${first.remote}`, report), true);
 			} else setNotice({level: 'info', text: `force push of ${first.branch} to ${first.remote} cancelled`});
 		},
 		[pendingStore, service, start],
@@ -120,19 +126,19 @@ export function useOperation(): OperationApi {
 			pending,
 			notice,
 			inFlight,
-			busy: () => inFlightStore.get(),
+			busy: () => writesStore.get(),
 			hasPending: () => pendingStore.get().length > 0,
-			refresh: () => start('status', () => service.refreshStatus(), () => undefined),
+			refreshNow: () => start('refresh', () => service.refreshNow(), () => ({level: 'info', text: 'refreshed every remote'})),
 			push: (remotes) => runPush({remotes}),
 			pushAll: () => runPush({allRemotes: true}),
 			fetch: (remotes) => start('fetch', () => service.fetch({remotes}), (report) => reportNotice('fetch', report)),
 			health: (remotes) => start('health check', () => service.healthCheck({remotes}), (results) => ({level: results.every((result) => result.reachable) ? 'info' : 'error', text: summarizeHealth(results)})),
-			retryQueue: () => start('queue retry', () => service.processQueue(), (report) => reportNotice('queue', report)),
+			retryQueue: () => start('queue retry', () => service.processQueue(), (report) => reportNotice('queue', report), true),
 			setDryRun: (dryRun) => start('dry-run', async () => service.setDryRun(dryRun), () => ({level: 'info', text: dryRun ? 'dry-run on: nothing will be pushed' : 'dry-run off'})),
 			setBranch: (branch) => start('switching branch', () => service.setBranch(branch), () => ({level: 'info', text: `showing branch ${branch}`})),
 			confirmForce: (confirmation) => answer(confirmation, true),
 			cancelForce: (confirmation) => answer(confirmation, false),
 		}),
-		[pending, notice, inFlight, inFlightStore, pendingStore, runPush, start, service, answer],
+		[pending, notice, inFlight, writesStore, pendingStore, runPush, start, service, answer],
 	);
 }

@@ -18,8 +18,10 @@ export type QuitFlow = {
 };
 
 /**
- * SPEC §5: quitting asks while work runs, and always ends in onExit (which disposes the engine).
- * `busy` is read when q is pressed: intents started but not yet counted by the engine.
+ * SPEC §5: quitting asks only while a push or a queue delivery runs — background reads
+ * (status, fetches, health probes) are simply stopped — and always ends in onExit (which
+ * disposes the engine). `busy` is read when q is pressed: writes asked for but not yet
+ * counted by the engine.
  */
 export function useQuit(onExit: () => void, busy: () => number): QuitFlow {
 	const service = useSyncService();
@@ -40,7 +42,7 @@ export function useQuit(onExit: () => void, busy: () => number): QuitFlow {
 			request() {
 				if (store.get().quitting) return;
 				// The engine itself, not the throttled snapshot, which may be one interval old.
-				if (Math.max(service.getSnapshot().running, exit.busy()) > 0) store.set({asking: true, quitting: false});
+				if (Math.max(service.getSnapshot().writing, exit.busy()) > 0) store.set({asking: true, quitting: false});
 				else confirm();
 			},
 			cancel() {

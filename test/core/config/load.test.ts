@@ -18,6 +18,7 @@ describe('config layers: defaults < user < repo file < environment < CLI', () =>
 			maxWorkers: defaults.max_workers,
 			offlineQueue: defaults.offline_queue,
 			healthCheckTimeoutSeconds: defaults.health_check_timeout,
+			refreshIntervalSeconds: 60,
 			retryBaseDelaySeconds: defaults.retry_base_delay,
 			retryMaxDelaySeconds: defaults.retry_max_delay,
 			autoFetch: defaults.auto_fetch,

@@ -128,8 +128,8 @@ describe('status of one branch on every remote (SPEC §3)', () => {
 
 	it('reports when each remote was last fetched, from the caller or from fetched.json', async () => {
 		const repo = makeRepo();
-		addBareRemote(repo, 'o');
-		addBareRemote(repo, 'p');
+		addBareRemote(repo, 'o', {push: []});
+		addBareRemote(repo, 'p', {push: []});
 		const given = await computeStatus({cwd: repo, branch: 'main', remotes: [remote('o')], fetchedAt: {o: '2024-01-02T03:04:05.000Z'}});
 		expect(given.remotes[0]!.fetchedAt).toBe('2024-01-02T03:04:05.000Z');
 		await recordFetchTime(repo, 'p', new Date('2025-05-05T05:05:05.000Z'));
@@ -158,6 +158,7 @@ describe('status of one branch on every remote (SPEC §3)', () => {
 
 		const few = await spawnsFor(5);
 		expect(await spawnsFor(50)).toBe(few);
-		expect(few).toBeLessThanOrEqual(4);
+		// for-each-ref, config (refspecs), rev-parse (git dirs), merge-base, rev-list.
+		expect(few).toBeLessThanOrEqual(5);
 	});
 });

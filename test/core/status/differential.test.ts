@@ -1,4 +1,6 @@
 import {execFileSync, spawnSync} from 'node:child_process';
+import {mkdirSync, rmSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import type {ResolvedRemote} from '../../../source/core/config/schema.js';
 import type {DivergencePair, RemoteBranchStatus, SyncState} from '../../../source/core/model.js';
@@ -14,16 +16,53 @@ import {seededRandom} from '../../harness/random.js';
  * each commit, and every case is also checked on a random pair with the literal
  * `git rev-list --left-right --count A...B` and `git merge-base --is-ancestor`.
  *
+ * The edges grow with the cases: empty remotes (fetched, no branch), narrow and custom fetch
+ * refspecs (`clone --single-branch`, another destination), nested remote names (`gh`,
+ * `gh/mirror`), and fetches made by plain `git fetch` (tracking refs and FETCH_HEAD written by
+ * git itself, not by us). One DAG repository is shared by all cases of a seed.
+ *
  * Reproduce a failure with the seed it prints: STATUS_DIFF_SEED=<seed> npx vitest run <this file>
  */
 
 isolateProductGit();
 
 const baseSeed = Number(process.env.STATUS_DIFF_SEED ?? 0x5eed_2024);
-const dagCount = 20;
+// 30 × 10 = 300 random cases (seeds), each checked on every branch.
+const dagCount = 30;
 const casesPerDag = 10;
 const branches = ['main', 'feature/x', 'release-1.0'];
-const namePool = ['origin', 'github', 'gitlab.mirror', 'back-up', 'a.b-c_d', 'internal', 'x--y', 'mirror.2', 'z', 'r-9'];
+const namePool = ['origin', 'github', 'gitlab.mirror', 'back-up', 'a.b-c_d', 'internal', 'x--y', 'mirror.2', 'z', 'r-9', 'gh', 'gh/mirror', 'gh/mirror/deep'];
+
+/** How a remote's fetch refspec in git config reads: git's default, only main, or another destination. */
+type RefspecKind = 'default' | 'main-only' | 'elsewhere';
+
+/** Where a remote's fetch puts branch `b` (undefined: its refspec does not fetch it), written out per kind. */
+function destinationOf(name: string, kind: RefspecKind, branch: string): string | undefined {
+	if (kind === 'main-only') return branch === 'main' ? `refs/remotes/${name}/main` : undefined;
+	if (kind === 'elsewhere') return `refs/remotes/alt--${name}/${branch}`;
+	return `refs/remotes/${name}/${branch}`;
+}
+
+function refspecOf(name: string, kind: RefspecKind): string {
+	if (kind === 'main-only') return `+refs/heads/main:refs/remotes/${name}/main`;
+	if (kind === 'elsewhere') return `+refs/heads/*:refs/remotes/alt--${name}/*`;
+	return `+refs/heads/*:refs/remotes/${name}/*`;
+}
+
+/** The remote a tracking ref belongs to: the one whose destination covers it most specifically. */
+function ownerOf(ref: string, layout: ReadonlyArray<{name: string; kind: RefspecKind}>): string | undefined {
+	let owner: string | undefined;
+	let longest = -1;
+	for (const {name, kind} of layout) {
+		const exact = kind === 'main-only' ? `refs/remotes/${name}/main` : undefined;
+		const prefix = kind === 'elsewhere' ? `refs/remotes/alt--${name}/` : `refs/remotes/${name}/`;
+		const covers = exact === undefined ? ref.startsWith(prefix) : ref === exact;
+		const length = exact?.length ?? prefix.length;
+		if (covers && length > longest) [owner, longest] = [name, length];
+	}
+
+	return owner;
+}
 
 // Each filter with its meaning written another way than branch-filter.ts does.
 const filters: Array<{patterns: string[]; takes: (branch: string) => boolean}> = [
@@ -100,9 +139,18 @@ function oracle(repo: string, shas: readonly string[]) {
 	return {reachOf, only, isAncestor: (a: string, b: string) => reachOf(b).has(a)};
 }
 
-type Case = {remotes: ResolvedRemote[]; takes: Map<string, (branch: string) => boolean>; refs: Record<string, string>};
+type Case = {
+	remotes: ResolvedRemote[];
+	takes: Map<string, (branch: string) => boolean>;
+	refs: Record<string, string>;
+	kinds: Map<string, RefspecKind>;
+	/** Remotes fetched by us (fetched.json) although they may hold no branch. */
+	fetchedAt: Record<string, string>;
+	/** Remotes fetched by plain `git fetch` from the repository itself. */
+	plainFetched: string[];
+};
 
-function randomCase(rng: Random, shas: readonly string[]): Case {
+function randomCase(rng: Random, shas: readonly string[], repo: string): Case {
 	const names = [...namePool].sort(() => rng.next() - 0.5).slice(0, rng.int(3, 8));
 	const refs: Record<string, string> = {};
 	const locals = new Map<string, string>();
@@ -114,36 +162,78 @@ function randomCase(rng: Random, shas: readonly string[]): Case {
 	}
 
 	const takes = new Map<string, (branch: string) => boolean>();
+	const kinds = new Map<string, RefspecKind>();
+	const fetchedAt: Record<string, string> = {};
+	const plainFetched: string[] = [];
 	const remotes = names.map(name => {
 		const filter = rng.pick(filters);
 		takes.set(name, filter.takes);
-		if (!rng.chance(0.15)) {
+		const inGit = rng.chance(0.8);
+		const kind: RefspecKind = inGit ? rng.pick(['default', 'default', 'main-only', 'elsewhere'] as const) : 'default';
+		kinds.set(name, kind);
+		const shape = rng.next();
+		if (inGit && kind !== 'main-only' && shape < 0.1) plainFetched.push(name);
+		else if (shape < 0.25) {
+			// Empty, or never fetched: fetched.json decides which.
+			if (rng.chance(0.5)) fetchedAt[name] = '2025-01-01T00:00:00.000Z';
+		} else {
 			for (const branch of branches) {
 				if (rng.chance(0.25)) continue; // Missing on this remote.
 				const local = locals.get(branch);
-				refs[`refs/remotes/${name}/${branch}`] = local !== undefined && rng.chance(0.3) ? local : rng.pick(shas);
+				// Also refs its refspec would not write (left by an older, wider refspec): never its.
+				const ref = destinationOf(name, kind, branch) ?? `refs/remotes/${name}/${branch}`;
+				refs[ref] = local !== undefined && rng.chance(0.3) ? local : rng.pick(shas);
 			}
 		}
 
-		const inGit = rng.chance(0.8);
-		return remote(name, {priority: rng.int(1, 3), branches: filter.patterns, inGit, url: inGit ? undefined : `/srv/${name}.git`});
+		// The plain fetches fetch from this very repository, named by another spelling of its path than the rest.
+		const url = plainFetched.includes(name) ? `file://${repo}` : inGit ? repo : `/srv/${name}.git`;
+		return remote(name, {priority: rng.int(1, 3), branches: filter.patterns, inGit, url});
 	});
-	return {remotes, takes, refs};
+	return {remotes, takes, refs, kinds, fetchedAt, plainFetched};
 }
 
-function expectedReport(git: ReturnType<typeof oracle>, testCase: Case, branch: string) {
-	const {refs} = testCase;
+/** The case's remotes in git config (in-git ones only), loose refs and FETCH_HEAD of the last case gone. */
+function writeCase(repo: string, testCase: Case): void {
+	const config = ['[core]', '\trepositoryformatversion = 0', '\tbare = true'];
+	for (const r of testCase.remotes) {
+		if (r.inGit) config.push(`[remote "${r.name}"]`, `\turl = ${r.url}`, `\tfetch = ${refspecOf(r.name, testCase.kinds.get(r.name)!)}`);
+	}
+
+	writeFileSync(path.join(repo, 'config'), config.join('\n') + '\n');
+	rmSync(path.join(repo, 'refs', 'remotes'), {recursive: true, force: true});
+	rmSync(path.join(repo, 'FETCH_HEAD'), {force: true});
+	mkdirSync(path.join(repo, 'remote-sync'), {recursive: true});
+	writeFileSync(path.join(repo, 'remote-sync', 'fetched.json'), JSON.stringify(testCase.fetchedAt));
+	writePackedRefs(repo, testCase.refs);
+	// Plain git, one remote after another (each rewrites FETCH_HEAD, as separate fetches do).
+	for (const name of testCase.plainFetched) execFileSync('git', ['-c', 'gc.auto=0', '-c', 'maintenance.auto=false', 'fetch', '-q', name], {cwd: repo, env: gitEnv()});
+}
+
+/** Every ref as plain git holds it now (packed and loose). */
+function refsInGit(repo: string): Record<string, string> {
+	const out = execFileSync('git', ['for-each-ref', '--format=%(refname) %(objectname)', 'refs/heads', 'refs/remotes'], {cwd: repo, env: gitEnv(), encoding: 'utf8'});
+	return Object.fromEntries(out.split('\n').filter(Boolean).map(line => line.split(' ') as [string, string]));
+}
+
+function expectedReport(git: ReturnType<typeof oracle>, testCase: Case, refs: Record<string, string>, branch: string) {
 	const local = refs[`refs/heads/${branch}`];
 	const ordered = [...testCase.remotes].sort((a, b) => a.priority - b.priority);
+	const layout = testCase.remotes.map(r => ({name: r.name, kind: testCase.kinds.get(r.name)!}));
 	const compared: Array<{name: string; tip: string}> = [];
 	const rows: RemoteBranchStatus[] = ordered.map(r => {
-		const tip = refs[`refs/remotes/${r.name}/${branch}`];
-		const fetched = Object.keys(refs).some(ref => ref.startsWith(`refs/remotes/${r.name}/`));
+		const destination = destinationOf(r.name, testCase.kinds.get(r.name)!, branch);
+		const tip = destination === undefined ? undefined : refs[destination];
+		// Plain git fetched it alone from a repository holding branches: FETCH_HEAD names it.
+		const plainly = testCase.plainFetched.length === 1 && testCase.plainFetched[0] === r.name && Object.keys(refs).some(ref => ref.startsWith('refs/heads/'));
+		const fetched = plainly || testCase.fetchedAt[r.name] !== undefined || Object.keys(refs).some(ref => !ref.startsWith('refs/heads/') && ownerOf(ref, layout) === r.name);
 		let state: SyncState;
 		let ahead = 0;
 		let behind = 0;
+		let unknownReason: RemoteBranchStatus['unknownReason'];
 		if (!testCase.takes.get(r.name)!(branch)) state = 'filtered';
-		else if (!fetched) state = 'unknown';
+		else if (destination === undefined) [state, unknownReason] = ['unknown', 'not-in-refspec'];
+		else if (!fetched) [state, unknownReason] = ['unknown', 'never-fetched'];
 		else if (tip === undefined) state = 'missing';
 		else {
 			compared.push({name: r.name, tip});
@@ -152,7 +242,9 @@ function expectedReport(git: ReturnType<typeof oracle>, testCase: Case, branch: 
 			state = ahead > 0 && behind > 0 ? 'diverged' : ahead > 0 ? 'ahead' : behind > 0 ? 'behind' : 'in-sync';
 		}
 
-		return {remote: r.name, url: r.url, priority: r.priority, branch, state, ahead, behind, local, remoteSha: tip};
+		const row: RemoteBranchStatus = {remote: r.name, url: r.url, priority: r.priority, branch, state, ahead, behind, local, remoteSha: tip};
+		if (unknownReason) row.unknownReason = unknownReason;
+		return row;
 	});
 	const divergence: DivergencePair[] = [];
 	for (let i = 0; i < compared.length; i++) {
@@ -193,13 +285,16 @@ describe('status agrees with plain git on random histories (differential)', () =
 			const shas = buildDag(repo, randomDag(rng));
 			const git = oracle(repo, shas);
 			for (let index = 0; index < casesPerDag; index++) {
-				const testCase = randomCase(rng, shas);
-				writePackedRefs(repo, testCase.refs);
+				const testCase = randomCase(rng, shas, repo);
+				writeCase(repo, testCase);
+				const refs = refsInGit(repo);
 				const checked = rng.pick(branches);
 				for (const branch of branches) {
 					const where = `seed ${seed} (base ${baseSeed}) DAG ${dag} case ${index} branch ${branch}`;
-					const report = await computeStatus({cwd: repo, branch, remotes: testCase.remotes, fetchedAt: {}});
-					expect(report, where).toEqual(expectedReport(git, testCase, branch));
+					const report = await computeStatus({cwd: repo, branch, remotes: testCase.remotes});
+					// fetchedAt is when, not what: the plain fetches' times are checked by being fetched at all.
+					const rows = report.remotes.map(({fetchedAt: _at, ...row}) => row);
+					expect({...report, remotes: rows}, where).toEqual(expectedReport(git, testCase, refs, branch));
 					// The oracle itself is checked against git's own commands, once per case.
 					if (branch === checked) literalChecks(repo, rng, report, where);
 				}

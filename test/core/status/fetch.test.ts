@@ -5,9 +5,11 @@ import type {GitOutput} from '../../../source/core/git/runner.js';
 import {liveGitProcessCount} from '../../../source/core/git/runner.js';
 import {fetchArgs, fetchRemote} from '../../../source/core/status/fetch.js';
 import {readFetchTimes, recordFetchTimeInFile, readFetchTimesFile} from '../../../source/core/status/fetch-times.js';
-import {readRefs, trackingSha} from '../../../source/core/status/refs.js';
+import {readRefs, type RefSnapshot} from '../../../source/core/status/refs.js';
 import {addBareRemote, commit, git, makeBare, makeRepo, startRefusingPort, startSilentSocket, tempDir} from '../../harness/index.js';
 import {isolateProductGit, remote} from './helpers.js';
+
+const trackingSha = (snapshot: RefSnapshot, remote: string, branch: string) => snapshot.refs.get(`refs/remotes/${remote}/${branch}`);
 
 isolateProductGit();
 
@@ -37,7 +39,7 @@ describe('fetch (SPEC §4)', () => {
 		const refs = await readRefs(repo);
 		expect(trackingSha(refs, 'gh.mirror-1', 'main')).toBe(ahead);
 		expect(trackingSha(refs, 'gh.mirror-1', 'gone')).toBeUndefined();
-		expect(commands.map(out => out.argv)).toEqual([['git', 'fetch', '--prune', '--no-tags', '--progress', '--', 'gh.mirror-1']]);
+		expect(commands.map(out => out.argv)).toEqual([['git', 'fetch', '--prune', '--no-tags', '--progress', '--', 'gh.mirror-1', '+refs/heads/*:refs/remotes/gh.mirror-1/*']]);
 		const at = (await readFetchTimes(repo))['gh.mirror-1'];
 		expect(Date.parse(at!)).toBeGreaterThanOrEqual(started - 1000);
 	});
@@ -79,7 +81,7 @@ describe('fetch (SPEC §4)', () => {
 	});
 
 	it('explains a remote that has no URL anywhere', () => {
-		expect(fetchArgs(remote('ghost', {inGit: false}))).toMatchObject({class: 'other', message: 'remote ghost has no URL', hint: expect.stringContaining('git remote add ghost')});
+		expect(fetchArgs(remote('ghost', {inGit: false}), new Map())).toMatchObject({class: 'other', message: 'remote ghost has no URL', hint: expect.stringContaining('git remote add ghost')});
 	});
 
 	it('classifies a path that does not exist as not-found', async () => {

@@ -1,7 +1,9 @@
 import {describe, expect, it} from 'vitest';
-import {localSha, parseRefs, readRefs, remoteHasAnyTrackingRef, trackingSha} from '../../../source/core/status/refs.js';
+import {localSha, parseRefs, readRefs, type RefSnapshot} from '../../../source/core/status/refs.js';
 import {addBareRemote, commit, git, makeRepo, tempDir} from '../../harness/index.js';
 import {isolateProductGit} from './helpers.js';
+
+const trackingSha = (snapshot: RefSnapshot, remote: string, branch: string) => snapshot.refs.get(`refs/remotes/${remote}/${branch}`);
 
 isolateProductGit();
 
@@ -19,20 +21,12 @@ describe('reading refs', () => {
 		expect(trackingSha(snapshot, 'gh.mirror-1', 'main')).toBe(first);
 		expect(trackingSha(snapshot, 'gh.mirror-1', 'feature/x')).toBeUndefined();
 		expect(localSha(snapshot, 'nope')).toBeUndefined();
-		expect(remoteHasAnyTrackingRef(snapshot, 'gh.mirror-1')).toBe(true);
-		expect(remoteHasAnyTrackingRef(snapshot, 'gh')).toBe(false);
 	});
 
 	it('skips the remote HEAD pointer, which is not a branch', () => {
 		const snapshot = parseRefs(['a'.repeat(40) + ' refs/remotes/o/HEAD refs/remotes/o/main', 'a'.repeat(40) + ' refs/remotes/o/main ', ''].join('\n'));
 		expect(trackingSha(snapshot, 'o', 'HEAD')).toBeUndefined();
 		expect(trackingSha(snapshot, 'o', 'main')).toBe('a'.repeat(40));
-	});
-
-	it('does not count the refs of a nested remote name ("a/b") for "a"', () => {
-		const snapshot = parseRefs(`${'b'.repeat(40)} refs/remotes/a/b/main \n`);
-		expect(remoteHasAnyTrackingRef(snapshot, 'a', ['a', 'a/b'])).toBe(false);
-		expect(remoteHasAnyTrackingRef(snapshot, 'a/b', ['a', 'a/b'])).toBe(true);
 	});
 
 	it('reads an unborn repository as having no refs', async () => {

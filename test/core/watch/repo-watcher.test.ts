@@ -1,0 +1,28 @@
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {watchRepository} from '../../../source/core/watch/repo-watcher.js';
+import {commit, git, makeRepo, onCleanup, tempDir, waitFor} from '../../harness/index.js';
+
+describe('repository watcher', () => {
+	it('reports a burst of ref updates (a commit, then two branches) as few changes, not one per file', async () => {
+		const repo = makeRepo();
+		const gitDir = path.join(repo, '.git');
+		let changes = 0;
+		const watcher = watchRepository({gitDir, commonDir: gitDir}, {onChange: () => changes++, onError: message => expect.fail(message), debounceMs: 200});
+		onCleanup(() => watcher.close());
+		commit(repo, 'one');
+		git(repo, 'branch', 'b1');
+		git(repo, 'branch', 'b2');
+		await waitFor(() => changes > 0, {timeoutMs: 10_000});
+		expect(changes).toBeLessThanOrEqual(2);
+	});
+
+	it('degrades to one clear error when a directory cannot be watched, and never throws', async () => {
+		const missing = path.join(tempDir(), 'gone');
+		const errors: string[] = [];
+		const watcher = watchRepository({gitDir: missing, commonDir: missing}, {onChange: () => undefined, onError: message => errors.push(message)});
+		watcher.close();
+		expect(errors).toHaveLength(1);
+		expect(errors[0]).toMatch(/cannot watch .*gone.*press R/);
+	});
+});
