@@ -19,6 +19,8 @@ export type ParsedCli = {
 	dryRun?: boolean;
 	parallel?: boolean;
 	json: boolean;
+	/** --events: newline-delimited JSON events on stdout as the work happens. */
+	events: boolean;
 	config?: string;
 	cwd?: string;
 	fetch?: boolean;
@@ -56,6 +58,7 @@ export function parseCli(argv: string[]): ParsedCli {
 			dryRun: {type: 'boolean', shortFlag: 'n'},
 			parallel: {type: 'boolean'},
 			json: {type: 'boolean'},
+			events: {type: 'boolean'},
 			config: {type: 'string', shortFlag: 'c'},
 			cwd: {type: 'string'},
 			verbose: {type: 'boolean', shortFlag: 'v'},
@@ -91,6 +94,9 @@ export function parseCli(argv: string[]): ParsedCli {
 
 	if (flags.prePush && flags.postCommit) throw new UsageError('choose --pre-push or --post-commit, not both');
 	if (flags.quiet && flags.verbose) throw new UsageError('choose --quiet or --verbose, not both');
+	// Both want stdout to themselves: one JSON document vs. a line per event (its last line is that document).
+	if (flags.json && flags.events) throw new UsageError('choose --json or --events, not both: the last --events line carries the --json document');
+	if (flags.events && (verb || flags.tui || flags.demo)) throw new UsageError(`--events reports headless actions; drop it from ${verb ?? (flags.tui ? '--tui' : '--demo')}`);
 
 	return {
 		action: chosen[0],
@@ -104,6 +110,7 @@ export function parseCli(argv: string[]): ParsedCli {
 		dryRun: flags.dryRun,
 		parallel: flags.parallel,
 		json: flags.json === true,
+		events: flags.events === true,
 		config: flags.config,
 		cwd: flags.cwd,
 		fetch: flags.fetch === false ? false : undefined,

@@ -10,7 +10,7 @@ export async function main(argv: string[], programName: string, io: Io = default
 	let out: Output = makeOutput(io, {quiet: false, json: false, verbose: false});
 	try {
 		const cli = parseCli(argv);
-		out = makeOutput(io, {quiet: cli.quiet, json: cli.json, verbose: cli.verbose === true, color: cli.color});
+		out = makeOutput(io, {quiet: cli.quiet, json: cli.json, events: cli.events, verbose: cli.verbose === true, color: cli.color});
 		const {run} = await import('./run.js');
 		return await run(cli, programName, io, out);
 	} catch (error) {

@@ -10,8 +10,10 @@ import {SyncService} from '../core/sync-service.js';
 import type {TrustStore} from '../core/trust/trust-store.js';
 import {installSignalCleanup} from '../core/vpn/signal-cleanup.js';
 import {insideOwnPush, nestedPushNote, pushingActions, withoutRemoteBeingPushed} from '../setup/hook-guard.js';
+import {summaryLineText} from '../report/event-stream.js';
+import {runsInCi} from './ci.js';
 import type {ParsedCli} from './flags.js';
-import {runHeadless} from './headless.js';
+import {eventAction, runHeadless} from './headless.js';
 import {makeOutput, type Io, type Output} from './output.js';
 import {runVerb} from './verbs.js';
 
@@ -73,7 +75,9 @@ export async function run(cli: ParsedCli, programName: string, io: Io, out: Outp
 
 async function runAction(cli: ParsedCli, programName: string, io: Io, out: Output, where: {cwd: string; configPath?: string; trust?: TrustStore; trustEverything?: boolean}): Promise<number> {
 	if (cli.action && pushingActions.includes(cli.action) && insideOwnPush(io.env)) {
-		if (out.json) out.printJson({results: [], summary: {succeeded: 0, failed: 0, blocked: 0, skipped: 0, queued: 0}, notes: [nestedPushNote]});
+		const document = {results: [], summary: {succeeded: 0, failed: 0, blocked: 0, skipped: 0, queued: 0}, notes: [nestedPushNote]};
+		if (out.events) out.eventLine(summaryLineText({action: eventAction[cli.action], exitCode: exitCodes.ok, document}));
+		else if (out.json) out.printJson(document);
 		else out.warn(nestedPushNote);
 		return exitCodes.ok;
 	}
@@ -86,6 +90,8 @@ async function runAction(cli: ParsedCli, programName: string, io: Io, out: Outpu
 		configPath: where.configPath,
 		env: io.env,
 		cli: {parallel: cli.parallel, dryRun: cli.dryRun, verbose: cli.verbose, autoFetch: cli.fetch},
+		// A CI job has no later run to deliver a queued push: a failed mirror must fail the job.
+		defaultOfflineQueue: runsInCi(io) ? false : undefined,
 	});
 	const chosen = cli.remotes.length > 0 || cli.group ? selectRemotes(config.remotes, {names: cli.remotes.length > 0 ? cli.remotes : undefined, group: cli.group}) : config.remotes;
 	// In a pre-push hook, the remote git is pushing itself is git's job (source/setup/hook-guard.ts).
@@ -95,7 +101,7 @@ async function runAction(cli: ParsedCli, programName: string, io: Io, out: Outpu
 	// The demo's simulated VPN is trusted in the demo's own trust store, never the user's.
 	if (where.trustEverything && where.configPath && where.trust) where.trust.trust(path.resolve(where.cwd, where.configPath), config.remotes.flatMap(remote => (remote.vpn ? [remote.vpn] : [])));
 	const verbose = config.settings.verbose;
-	if (verbose && !out.verbose) out = makeOutput(io, {quiet: out.quiet, json: out.json, verbose: true, color: cli.color});
+	if (verbose && !out.verbose) out = makeOutput(io, {quiet: out.quiet, json: out.json, events: out.events, verbose: true, color: cli.color});
 
 	const branch = cli.branch ?? repo.currentBranch;
 	const needsBranch = cli.action === undefined || ['status', 'push'].includes(cli.action);

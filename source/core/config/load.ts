@@ -19,7 +19,15 @@ import {validateMerged} from './validate.js';
 
 export type CliOverrides = {parallel?: boolean; maxWorkers?: number; dryRun?: boolean; verbose?: boolean; offlineQueue?: boolean; autoFetch?: boolean};
 
-export type LoadOptions = {cwd: string; configPath?: string; env?: NodeJS.ProcessEnv; cli?: CliOverrides; userConfigDir?: string};
+export type LoadOptions = {
+	cwd: string;
+	configPath?: string;
+	env?: NodeJS.ProcessEnv;
+	cli?: CliOverrides;
+	userConfigDir?: string;
+	/** Replaces the default of offline_queue (a CI job: false); any layer that sets the key still wins. */
+	defaultOfflineQueue?: boolean;
+};
 
 function cliLayer(cli: CliOverrides): ConfigLayer {
 	if (cli.maxWorkers !== undefined && (!Number.isSafeInteger(cli.maxWorkers) || cli.maxWorkers < 1)) {
@@ -50,11 +58,11 @@ function repoFile(cwd: string, workTree: string, configPath: string | undefined)
 	return {file, display: configPath};
 }
 
-function settingsOf(merged: ConfigLayer, env: {dryRun?: boolean; verbose?: boolean}, cli: CliOverrides): ResolvedSettings {
+function settingsOf(merged: ConfigLayer, env: {dryRun?: boolean; verbose?: boolean}, cli: CliOverrides, defaultOfflineQueue: boolean): ResolvedSettings {
 	return {
 		parallel: merged.parallel ?? defaults.parallel,
 		maxWorkers: merged.max_workers ?? defaults.max_workers,
-		offlineQueue: merged.offline_queue ?? defaults.offline_queue,
+		offlineQueue: merged.offline_queue ?? defaultOfflineQueue,
 		healthCheckTimeoutSeconds: merged.health_check_timeout ?? defaults.health_check_timeout,
 		retryBaseDelaySeconds: merged.retry_base_delay ?? defaults.retry_base_delay,
 		retryMaxDelaySeconds: merged.retry_max_delay ?? defaults.retry_max_delay,
@@ -94,7 +102,7 @@ export async function loadConfig(options: LoadOptions): Promise<ResolvedConfig> 
 	validateMerged(merged, layers, {cwd, workTree: repository.workTree});
 	const resolved = resolveRemotes(merged, layers, repository.remotes);
 	return {
-		settings: settingsOf(merged, fromEnv, cli),
+		settings: settingsOf(merged, fromEnv, cli, options.defaultOfflineQueue ?? defaults.offline_queue),
 		remotes: resolved.remotes,
 		warnings: [...warnings, ...resolved.warnings],
 		files: layers.flatMap(sourced => (sourced.file === undefined ? [] : [sourced.file])),
