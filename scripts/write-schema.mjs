@@ -1,11 +1,19 @@
 #!/usr/bin/env node
-// Writes schema/remotesyncrc.schema.json from the zod schema. Run after `npm run build`:
+// Writes the generated JSON Schemas from their zod schemas. Run after `npm run build`:
 //   node scripts/write-schema.mjs
-// test/core/config/json-schema.test.ts fails when the checked-in file is out of date.
+// - schema/remotesyncrc.schema.json (config): test/core/config/json-schema.test.ts
+// - schema/output/events.schema.json (--events lines): test/report/event-schema.test.ts
+// Each test fails when its checked-in file is out of date.
 import {writeFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {renderJsonSchema} from '../dist/core/config/json-schema.js';
+import {renderEventsSchema} from '../dist/report/event-schema.js';
 
-const target = fileURLToPath(new URL('../schema/remotesyncrc.schema.json', import.meta.url));
-writeFileSync(target, renderJsonSchema());
-console.log(`wrote ${target}`);
+for (const [file, text] of [
+	['../schema/remotesyncrc.schema.json', renderJsonSchema()],
+	['../schema/output/events.schema.json', renderEventsSchema()],
+]) {
+	const target = fileURLToPath(new URL(file, import.meta.url));
+	writeFileSync(target, text);
+	console.log(`wrote ${target}`);
+}

@@ -82,7 +82,7 @@ async function runAction(cli: ParsedCli, programName: string, io: Io, out: Outpu
 		return exitCodes.ok;
 	}
 
-	const wantsDashboard = cli.tui || cli.demo || (cli.action === undefined && programName === 'remote-sync-tui');
+	const wantsDashboard = !cli.events && (cli.tui || cli.demo || (cli.action === undefined && programName === 'remote-sync-tui'));
 	const dashboard = wantsDashboard && io.stdin.isTTY && io.stdout.isTTY && !io.env.REMOTE_SYNC_NO_TUI ? importDashboard() : undefined;
 	const repo = await readRepoInfo(where.cwd);
 	const config = await loadConfig({
