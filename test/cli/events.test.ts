@@ -97,7 +97,7 @@ describe('--events from a push to 4 slow remotes, read while it runs', () => {
 		const outcome = (results: Array<{remote: string; branch: string; status: string; attempts: number}>) => results.map(({remote, branch, status, attempts}) => ({remote, branch, status, attempts}));
 		expect(outcome(summary.document.results)).toEqual(outcome(document.results));
 		expect(summary.exitCode).toBe(json.exitCode);
-	});
+	}, 150_000);
 });
 
 describe('--events composes with every action', () => {

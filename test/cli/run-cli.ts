@@ -2,7 +2,7 @@ import {spawn} from 'node:child_process';
 import {chmodSync, mkdirSync, symlinkSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {gitEnv, tempDir} from '../harness/index.js';
+import {gitEnv, onCleanup, tempDir} from '../harness/index.js';
 import {realClearTimeout, realSetTimeout} from '../harness/process.js';
 
 export const cliPath = fileURLToPath(new URL('../../dist/cli/index.js', import.meta.url));
@@ -55,6 +55,10 @@ function follow(command: string, args: string[], options: {cwd: string; env: Nod
 	});
 	child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
 	const timer = realSetTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
+	// A test that fails half-way still stops what it started.
+	onCleanup(() => {
+		if (running) child.kill('SIGKILL');
+	});
 	const done = new Promise<CliRun>(resolve => {
 		child.once('close', exitCode => {
 			running = false;
