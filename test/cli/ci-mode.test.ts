@@ -13,7 +13,7 @@ describe('in a CI job (CI=true, no terminal, stdin closed)', () => {
 	let tip: string;
 	beforeEach(async () => {
 		fleet = await buildFleet(['local', 'refused']);
-		writeRepoConfig(fleet.repo, {retry: 0, retry_base_delay: 0.01, retry_max_delay: 0.02});
+		writeRepoConfig(fleet.repo, {retry_base_delay: 0.01, retry_max_delay: 0.02});
 		tip = commit(fleet.repo, 'work to mirror');
 	});
 
@@ -52,7 +52,7 @@ describe('in a CI job (CI=true, no terminal, stdin closed)', () => {
 			git(fleet.repo, 'commit', '-q', '--allow-empty', '-m', 'next');
 		}
 
-		writeRepoConfig(fleet.repo, {retry: 0, retry_base_delay: 0.01, offline_queue: true});
+		writeRepoConfig(fleet.repo, {retry_base_delay: 0.01, retry_max_delay: 0.02, offline_queue: true});
 		expect((await push({CI: 'true'})).exitCode).toBe(3);
 	});
 
