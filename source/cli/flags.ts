@@ -1,11 +1,22 @@
 import meow from 'meow';
+import {didYouMean} from '../core/config/did-you-mean.js';
 import {UsageError} from '../core/errors.js';
-import {helpText} from './help.js';
+import {flagTable, kebab} from './flag-table.js';
+import {helpText, verbHelp, type HelpTopic} from './help.js';
+import {checkFlags} from './unknown-flags.js';
 
 export const actionFlags = ['status', 'push', 'pushAll', 'fetch', 'healthCheck', 'showQueue', 'processQueue', 'clearQueue'] as const;
 export type Action = (typeof actionFlags)[number];
 export const setupVerbs = ['init', 'trust', 'install-hook', 'uninstall-hook'] as const;
 export type SetupVerb = (typeof setupVerbs)[number];
+/** Verbs that print something and touch no repository. */
+export const infoVerbs = ['help', 'completion'] as const;
+export const completionShells = ['bash', 'zsh', 'fish'] as const;
+export type CompletionShell = (typeof completionShells)[number];
+/** What the completion scripts call back for the repository's names (not in --help). */
+export const completeVerb = '__complete';
+export const completeKinds = ['remotes', 'groups', 'branches'] as const;
+export type CompleteKind = (typeof completeKinds)[number];
 
 export type ParsedCli = {
 	action?: Action;
@@ -28,47 +39,66 @@ export type ParsedCli = {
 	quiet: boolean;
 	color?: boolean;
 	hookKind?: 'pre-push' | 'post-commit';
+	/** `--help`, `-h`, `help [verb]`, `<verb> --help`: print this text and stop. */
+	help?: string;
+	completion?: CompletionShell;
+	complete?: CompleteKind;
 };
 
-const kebab = (flag: string) => flag.replace(/[A-Z]/g, letter => `-${letter.toLowerCase()}`);
+/** The text `help <topic>` prints, or a usage error with the closest topic. */
+export function helpFor(topic: string | undefined): string {
+	if (topic === undefined) return helpText;
+	if (Object.hasOwn(verbHelp, topic)) return verbHelp[topic as HelpTopic];
+	const hint = didYouMean(topic, Object.keys(verbHelp));
+	throw new UsageError(`no help for "${topic}"${hint ? `; ${hint}` : ''} — commands are ${Object.keys(verbHelp).join(', ')}`);
+}
+
+const meowFlags = Object.fromEntries(
+	flagTable
+		.filter(flag => flag.name !== 'help' && flag.name !== 'version')
+		.map(flag => [flag.name, {type: flag.type, ...(flag.shortFlag ? {shortFlag: flag.shortFlag} : {}), ...(flag.isMultiple ? {isMultiple: true} : {})}]),
+) as Record<string, {type: 'boolean' | 'string'; shortFlag?: string; isMultiple?: boolean}>;
+
+type MeowFlags = {
+	[K in Action | 'tui' | 'demo' | 'force' | 'dryRun' | 'parallel' | 'json' | 'events' | 'verbose' | 'quiet' | 'color' | 'prePush' | 'postCommit']?: boolean;
+} & {remote?: string[]; group?: string; branch?: string; config?: string; cwd?: string};
+
+function wantsHelp(argv: readonly string[]): boolean {
+	const end = argv.indexOf('--');
+	return (end === -1 ? argv : argv.slice(0, end)).some(arg => arg === '--help' || arg === '-h');
+}
 
 export function parseCli(argv: string[]): ParsedCli {
+	checkFlags(argv);
+	const helpAsked = wantsHelp(argv);
 	const cli = meow(helpText, {
 		importMeta: import.meta,
-		argv,
+		argv: argv.filter(arg => arg !== '--help' && arg !== '-h'),
 		allowUnknownFlags: false,
-		autoHelp: true,
+		autoHelp: false,
 		autoVersion: true,
 		booleanDefault: undefined,
-		flags: {
-			status: {type: 'boolean'},
-			push: {type: 'boolean'},
-			pushAll: {type: 'boolean'},
-			fetch: {type: 'boolean'},
-			healthCheck: {type: 'boolean'},
-			showQueue: {type: 'boolean'},
-			processQueue: {type: 'boolean'},
-			clearQueue: {type: 'boolean'},
-			tui: {type: 'boolean'},
-			demo: {type: 'boolean'},
-			remote: {type: 'string', shortFlag: 'r', isMultiple: true},
-			group: {type: 'string', shortFlag: 'g'},
-			branch: {type: 'string', shortFlag: 'b'},
-			force: {type: 'boolean'},
-			dryRun: {type: 'boolean', shortFlag: 'n'},
-			parallel: {type: 'boolean'},
-			json: {type: 'boolean'},
-			events: {type: 'boolean'},
-			config: {type: 'string', shortFlag: 'c'},
-			cwd: {type: 'string'},
-			verbose: {type: 'boolean', shortFlag: 'v'},
-			quiet: {type: 'boolean', shortFlag: 'q'},
-			color: {type: 'boolean'},
-			prePush: {type: 'boolean'},
-			postCommit: {type: 'boolean'},
-		},
+		flags: meowFlags,
 	});
-	const {flags} = cli;
+	const flags = cli.flags as MeowFlags;
+	const [first, second] = cli.input;
+	if (helpAsked || first === 'help') {
+		return {...emptyCli(), help: helpFor(first === 'help' ? second : first)};
+	}
+
+	if (first === 'completion') {
+		if (!(completionShells as readonly string[]).includes(second ?? '')) {
+			const hint = second ? didYouMean(second, completionShells) : '';
+			throw new UsageError(`completion needs a shell: ${completionShells.join(', ')}${hint ? ` (${hint})` : ''} — e.g. remote-sync completion bash`);
+		}
+
+		return {...emptyCli(), completion: second as CompletionShell};
+	}
+
+	if (first === completeVerb) {
+		if (!(completeKinds as readonly string[]).includes(second ?? '')) throw new UsageError(`${completeVerb} takes one of ${completeKinds.join(', ')}`);
+		return {...emptyCli(), cwd: flags.cwd, complete: second as CompleteKind};
+	}
 
 	// `--no-fetch` and `fetch` (the action) share a name: yargs gives false for the former.
 	const chosen = actionFlags.filter(action => flags[action] === true);
@@ -76,12 +106,13 @@ export function parseCli(argv: string[]): ParsedCli {
 		throw new UsageError(`choose one action, not ${chosen.map(action => `--${kebab(action)}`).join(' and ')}; see remote-sync --help`);
 	}
 
-	const [first, ...rest] = cli.input;
+	const rest = cli.input.slice(1);
 	if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"; see remote-sync --help`);
 	let verb: SetupVerb | undefined;
 	if (first !== undefined) {
 		if (!(setupVerbs as readonly string[]).includes(first)) {
-			throw new UsageError(`unknown command "${first}"; commands are ${setupVerbs.join(', ')} — see remote-sync --help`);
+			const hint = didYouMean(first, [...setupVerbs, ...infoVerbs]);
+			throw new UsageError(`unknown command "${first}"${hint ? `; ${hint}` : ''} — commands are ${[...setupVerbs, ...infoVerbs].join(', ')}; see remote-sync --help`);
 		}
 
 		verb = first as SetupVerb;
@@ -119,4 +150,8 @@ export function parseCli(argv: string[]): ParsedCli {
 		color: flags.color,
 		hookKind: flags.postCommit ? 'post-commit' : flags.prePush ? 'pre-push' : undefined,
 	};
+}
+
+function emptyCli(): ParsedCli {
+	return {tui: false, demo: false, remotes: [], force: false, json: false, events: false, quiet: false};
 }

@@ -4,7 +4,8 @@ export const helpText = `
   Usage
     $ remote-sync-tui                 full-screen dashboard (needs a terminal)
     $ remote-sync [action] [options]  headless; no action prints the status
-    $ remote-sync <init|trust|install-hook|uninstall-hook>
+    $ remote-sync <init|trust|install-hook|uninstall-hook|completion>
+    $ remote-sync help [command]      help of one command
 
   Actions (one at a time)
     --status            sync state of the branch on every remote
@@ -33,8 +34,9 @@ export const helpText = `
     --cwd PATH          run as if started in PATH
     --verbose, -v       more detail (git's output, each command)
     --quiet, -q         print only errors
-    --no-color          no colours (NO_COLOR is honoured too)
-    --help, --version
+    --no-color, --color no colours / colours even when piped (NO_COLOR, FORCE_COLOR=0..3)
+    --pre-push, --post-commit   which hook (install-hook, uninstall-hook)
+    --help, -h, --version   this help (help <command>: one command's) / the version
 
   Environment
     REMOTE_SYNC_PARALLEL, REMOTE_SYNC_OFFLINE_QUEUE, REMOTE_SYNC_MAX_WORKERS,
@@ -45,7 +47,8 @@ export const helpText = `
   Exit codes
     0 done or deliberately skipped   1 failed, rejected, blocked, diverged (--status)
     or unreachable (--health-check)  2 usage or configuration error
-    3 nothing failed but something was queued   130 interrupted
+    3 nothing failed but something was queued   130 interrupted (Ctrl-C)
+    143 terminated (SIGTERM)
 
   Examples
     $ remote-sync --status
@@ -57,3 +60,59 @@ export const helpText = `
     $ remote-sync --process-queue
     $ remote-sync-tui --demo
 `;
+
+/** `remote-sync help <verb>` and `remote-sync <verb> --help`. */
+export const verbHelp = {
+	init: `
+  Usage
+    $ remote-sync init [--force] [--cwd PATH]
+
+  Writes .remotesyncrc.json in the work tree from the repository's git remotes (one entry
+  each, with the defaults spelled out), so you can review and tune it. An existing file is
+  kept unless --force is given.
+
+  Next: review the file, then run remote-sync --status (or remote-sync-tui).
+`,
+	trust: `
+  Usage
+    $ remote-sync trust [--config PATH] [--cwd PATH]
+
+  A repository's own config file is a stranger's: its commands (VPN connect/disconnect/check)
+  never run until you approve them. trust prints exactly what would be approved and pins it;
+  a later change to any of it needs remote-sync trust again. Your own config (the user file
+  under XDG_CONFIG_HOME) needs no trust.
+`,
+	'install-hook': `
+  Usage
+    $ remote-sync install-hook [--pre-push | --post-commit] [--cwd PATH]
+
+  Installs a git hook that runs a headless push: pre-push (default) syncs every other remote
+  when you git push; post-commit pushes after each commit. An existing hook of yours is kept
+  and still runs first; core.hooksPath is honoured; running it again changes nothing.
+`,
+	'uninstall-hook': `
+  Usage
+    $ remote-sync uninstall-hook [--pre-push | --post-commit] [--cwd PATH]
+
+  Removes the hook install-hook added (both kinds unless one is named) and restores the hook
+  that was there before, byte for byte.
+`,
+	completion: `
+  Usage
+    $ remote-sync completion bash|zsh|fish
+
+  Prints a completion script for the shell: flags, commands, and the repository's remote
+  names, groups and branches. Load it once per shell, e.g.
+    bash:  source <(remote-sync completion bash)        (or put it in ~/.bashrc)
+    zsh:   source <(remote-sync completion zsh)         (after compinit)
+    fish:  remote-sync completion fish | source
+`,
+	help: `
+  Usage
+    $ remote-sync help [command]
+
+  Prints the help, or the help of one command: init, trust, install-hook, uninstall-hook, completion.
+`,
+} as const;
+
+export type HelpTopic = keyof typeof verbHelp;

@@ -11,6 +11,24 @@ export async function main(argv: string[], programName: string, io: Io = default
 	try {
 		const cli = parseCli(argv);
 		out = makeOutput(io, {quiet: cli.quiet, json: cli.json, events: cli.events, verbose: cli.verbose === true, color: cli.color});
+		if (cli.help !== undefined) {
+			io.stdout.write(`${cli.help.replace(/^\n/, '')}\n`);
+			return exitCodes.ok;
+		}
+
+		if (cli.completion) {
+			const {completionScript} = await import('./completion.js');
+			io.stdout.write(completionScript(cli.completion));
+			return exitCodes.ok;
+		}
+
+		if (cli.complete) {
+			const {completeNames} = await import('./complete-names.js');
+			const names = await completeNames(cli.complete, cli.cwd ?? process.cwd(), io.env);
+			io.stdout.write(names.map(name => `${name}\n`).join(''));
+			return exitCodes.ok;
+		}
+
 		const {run} = await import('./run.js');
 		return await run(cli, programName, io, out);
 	} catch (error) {

@@ -1,4 +1,4 @@
-import {colorPalette, plainPalette, shouldUseColor, type Palette} from '../report/colors.js';
+import {colorLevel, paletteFor, type Palette} from '../report/colors.js';
 import {runsInCi} from './ci.js';
 
 /** Where headless output goes, decided once: stdout for results, stderr for the rest. */
@@ -37,8 +37,8 @@ export type Io = {
 export type OutputOptions = {quiet: boolean; json: boolean; events?: boolean; verbose: boolean; color?: boolean};
 
 export function makeOutput(io: Io, options: OutputOptions): Output {
-	const palette = shouldUseColor(io.stdout, io.env, options.color) ? colorPalette : plainPalette;
-	const errorPalette = shouldUseColor(io.stderr, io.env, options.color) ? colorPalette : plainPalette;
+	const palette = paletteFor(colorLevel(io.stdout, io.env, options.color));
+	const errorPalette = paletteFor(colorLevel(io.stderr, io.env, options.color, true));
 	return {
 		palette,
 		errorPalette,

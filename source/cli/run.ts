@@ -13,6 +13,7 @@ import {insideOwnPush, nestedPushNote, pushingActions, withoutRemoteBeingPushed}
 import {summaryLineText} from '../report/event-stream.js';
 import {runsInCi} from './ci.js';
 import type {ParsedCli} from './flags.js';
+import {applyColorLevel, colorLevel} from '../report/colors.js';
 import {eventAction, runHeadless} from './headless.js';
 import {makeOutput, type Io, type Output} from './output.js';
 import {runVerb} from './verbs.js';
@@ -124,6 +125,7 @@ async function runAction(cli: ParsedCli, programName: string, io: Io, out: Outpu
 	try {
 		if (dashboard) {
 			const {renderDashboard} = await dashboard;
+			applyColorLevel(colorLevel(io.stdout, io.env, cli.color));
 			return await renderDashboard(service, {stdout: io.stdout, stdin: io.stdin});
 		}
 

@@ -1,15 +1,17 @@
 import {randomBytes} from 'node:crypto';
 import {writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {runGit} from '../core/git/runner.js';
+import {localGit} from '../setup/local-git.js';
 
-/** Builds the demo's repositories with the same runner the product uses. */
+/** Builds the demo's repositories: local git only (paths, no network), through simple-git. */
 const identity = ['-c', 'user.name=Demo', '-c', 'user.email=demo@example.invalid', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false'];
 
 export async function git(cwd: string, ...args: string[]): Promise<string> {
-	const out = await runGit({args: [...identity, ...args], cwd});
-	if (out.exitCode !== 0) throw new Error(`demo setup failed: git ${args.join(' ')}: ${out.stderr.trim()}`);
-	return out.stdout.trim();
+	try {
+		return (await localGit(cwd).raw([...identity, ...args])).trim();
+	} catch (error) {
+		throw new Error(`demo setup failed: git ${args.join(' ')}: ${error instanceof Error ? error.message.trim() : String(error)}`);
+	}
 }
 
 let fileCounter = 0;

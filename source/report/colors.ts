@@ -1,7 +1,14 @@
+import chalk, {Chalk, supportsColor, supportsColorStderr, type ChalkInstance} from 'chalk';
+
 /**
- * Minimal ANSI styling for headless text. Colour only when asked (a TTY without NO_COLOR
- * and without --no-color): the caller decides once and passes the palette around.
+ * The one colour decision of the program, for headless text and the dashboard alike
+ * (ink paints through chalk's default instance, so the dashboard follows `applyColorLevel`).
+ * Precedence, strongest first: --no-color / --color, FORCE_COLOR (0 off, 1–3 the depth; it
+ * beats NO_COLOR, as in Node itself), NO_COLOR, then a TTY that is not TERM=dumb (depth as
+ * chalk's supports-color detects it).
  */
+export type ColorLevel = 0 | 1 | 2 | 3;
+
 export type Palette = {
 	green(text: string): string;
 	red(text: string): string;
@@ -11,23 +18,38 @@ export type Palette = {
 	bold(text: string): string;
 };
 
-const wrap = (open: number, close: number) => (text: string) => `\u001B[${open}m${text}\u001B[${close}m`;
+function forcedLevel(value: string | undefined): ColorLevel | undefined {
+	if (value === undefined) return undefined;
+	if (value === '' || value === 'true') return 1;
+	if (value === 'false') return 0;
+	const level = Number.parseInt(value, 10);
+	return Number.isNaN(level) ? undefined : (Math.max(0, Math.min(3, level)) as ColorLevel);
+}
 
-export const colorPalette: Palette = {
-	green: wrap(32, 39),
-	red: wrap(31, 39),
-	yellow: wrap(33, 39),
-	cyan: wrap(36, 39),
-	dim: wrap(2, 22),
-	bold: wrap(1, 22),
-};
+/** What a terminal of this kind can show, ignoring what the user asked for. */
+function detectedLevel(stream: {isTTY?: boolean}, env: NodeJS.ProcessEnv, isStderr: boolean): ColorLevel {
+	if (stream.isTTY !== true || env.TERM === 'dumb') return 0;
+	const detected = isStderr ? supportsColorStderr : supportsColor;
+	return Math.max(1, detected ? detected.level : 0) as ColorLevel;
+}
 
-const identity = (text: string) => text;
-export const plainPalette: Palette = {green: identity, red: identity, yellow: identity, cyan: identity, dim: identity, bold: identity};
+export function colorLevel(stream: {isTTY?: boolean}, env: NodeJS.ProcessEnv, colorFlag: boolean | undefined, isStderr = false): ColorLevel {
+	if (colorFlag === false) return 0;
+	const forced = forcedLevel(env.FORCE_COLOR);
+	if (colorFlag === true) return forced && forced > 0 ? forced : (Math.max(1, detectedLevel(stream, env, isStderr)) as ColorLevel);
+	if (forced !== undefined) return forced;
+	if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
+	return detectedLevel(stream, env, isStderr);
+}
 
-export function shouldUseColor(stream: {isTTY?: boolean}, env: NodeJS.ProcessEnv, colorFlag: boolean | undefined): boolean {
-	if (colorFlag === false) return false;
-	if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-	if (colorFlag === true) return true;
-	return stream.isTTY === true && env.TERM !== 'dumb';
+export function paletteFor(level: ColorLevel): Palette {
+	const paint: ChalkInstance = new Chalk({level});
+	return {green: paint.green, red: paint.red, yellow: paint.yellow, cyan: paint.cyan, dim: paint.dim, bold: paint.bold};
+}
+
+export const plainPalette: Palette = paletteFor(0);
+
+/** The dashboard's colours: ink renders with chalk's shared instance. */
+export function applyColorLevel(level: ColorLevel): void {
+	chalk.level = level;
 }

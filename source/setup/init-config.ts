@@ -2,8 +2,9 @@ import {existsSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {EnvironmentError, UsageError} from '../core/errors.js';
-import {listGitRemotes, findWorkTree} from '../core/config/discover.js';
+import {findWorkTree} from '../core/config/discover.js';
 import {repoConfigNames} from '../core/config/locate.js';
+import {localGit} from './local-git.js';
 
 /** Where the schema is when remote-sync-tui is a dependency of the repository. */
 export const schemaReference = './node_modules/remote-sync-tui/schema/remotesyncrc.schema.json';
@@ -40,6 +41,15 @@ export function initialConfig(names: readonly string[], schema: string) {
 	};
 }
 
+/** The remotes git knows, by name (`git remote`: one per line, any characters a name may hold). */
+async function remoteNames(root: string): Promise<string[]> {
+	try {
+		return (await localGit(root).getRemotes()).map(remote => remote.name).filter(name => name.length > 0);
+	} catch (error) {
+		throw new EnvironmentError(`cannot list git remotes in ${root}: ${error instanceof Error ? error.message.trim() : String(error)}; run "git remote -v" to see the problem`);
+	}
+}
+
 export type InitResult = {file: string; remotes: string[]; schema: string};
 
 /** Writes `.remotesyncrc.json` at the work tree root from the remotes git knows. */
@@ -50,7 +60,7 @@ export async function initConfig(cwd: string, options: {force: boolean}): Promis
 	const refusal = (found: string) => new UsageError(`${path.relative(cwd, found) || found} already exists; edit it, or run remote-sync init --force to overwrite it`);
 	if (existing && !options.force) throw refusal(existing);
 
-	const names = orderRemotes((await listGitRemotes(root)).keys());
+	const names = orderRemotes(await remoteNames(root));
 	const schema = schemaFor(root);
 	try {
 		// 'wx' without --force: a file that appeared meanwhile is still never overwritten.

@@ -1,7 +1,7 @@
 import {chmodSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {EnvironmentError} from '../core/errors.js';
-import {runGit} from '../core/git/runner.js';
+import {localGit} from './local-git.js';
 import {chainedSuffix, hookScript, isOurHook, type HookKind} from './hook-script.js';
 
 /**
@@ -9,9 +9,11 @@ import {chainedSuffix, hookScript, isOurHook, type HookKind} from './hook-script
  * ones too) and linked worktrees, and prints a path relative to `cwd`.
  */
 export async function hooksDirectory(cwd: string): Promise<string> {
-	const out = await runGit({args: ['rev-parse', '--git-path', 'hooks'], cwd, timeoutMs: 15_000});
-	if (out.exitCode !== 0 || out.stdout.trim() === '') throw new EnvironmentError(`not a git repository: ${cwd}; run inside a repository or pass --cwd`);
-	return path.resolve(cwd, out.stdout.trim());
+	const hooks = await localGit(cwd)
+		.revparse(['--git-path', 'hooks'])
+		.catch(() => '');
+	if (hooks.trim() === '') throw new EnvironmentError(`not a git repository: ${cwd}; run inside a repository or pass --cwd`);
+	return path.resolve(cwd, hooks.trim());
 }
 
 export type HookChange = {

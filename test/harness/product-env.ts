@@ -1,6 +1,6 @@
 import path from 'node:path';
 import {afterAll, beforeAll, vi} from 'vitest';
-import {remoteDefaults, type ResolvedRemote} from '../../source/core/config/schema.js';
+import {defaults, remoteDefaults, type ResolvedRemote} from '../../source/core/config/schema.js';
 import {isolatedHome} from './repo.js';
 
 /**
@@ -29,6 +29,7 @@ export function resolvedRemote(name: string, overrides: Partial<ResolvedRemote> 
 		forcePush: remoteDefaults.force_push,
 		retry: remoteDefaults.retry,
 		timeoutSeconds: remoteDefaults.timeout,
+		stallTimeoutSeconds: defaults.stall_timeout,
 		enabled: true,
 		...overrides,
 	};

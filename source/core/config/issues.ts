@@ -17,6 +17,7 @@ const examples: Record<string, string> = {
 	timeout: '30',
 	max_workers: '4',
 	health_check_timeout: '5',
+	stall_timeout: '10',
 	retry_base_delay: '1.0',
 	retry_max_delay: '30.0',
 	branches: '["main", "release/*"]',

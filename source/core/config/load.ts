@@ -67,6 +67,7 @@ function settingsOf(merged: ConfigLayer, env: {dryRun?: boolean; verbose?: boole
 		retryBaseDelaySeconds: merged.retry_base_delay ?? defaults.retry_base_delay,
 		retryMaxDelaySeconds: merged.retry_max_delay ?? defaults.retry_max_delay,
 		autoFetch: merged.auto_fetch ?? defaults.auto_fetch,
+		stallTimeoutSeconds: merged.stall_timeout ?? defaults.stall_timeout,
 		dryRun: cli.dryRun ?? env.dryRun ?? false,
 		verbose: cli.verbose ?? env.verbose ?? false,
 	};

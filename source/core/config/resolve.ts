@@ -3,7 +3,7 @@ import type {GitRemotes} from './discover.js';
 import {formatKeyPath} from './key-path.js';
 import {filePrefix, lastDefining, type SourcedLayer} from './layers.js';
 import {resolveVpn} from './resolve-vpn.js';
-import {remoteDefaults, type ConfigLayer, type ResolvedRemote} from './schema.js';
+import {defaults, remoteDefaults, type ConfigLayer, type ResolvedRemote} from './schema.js';
 
 /**
  * Git's remotes + the merged config → the remotes we work on. Every git remote appears,
@@ -49,6 +49,7 @@ export function resolveRemotes(merged: ConfigLayer, layers: readonly SourcedLaye
 			forcePush: entry?.force_push ?? remoteDefaults.force_push,
 			retry: entry?.retry ?? remoteDefaults.retry,
 			timeoutSeconds: entry?.timeout ?? remoteDefaults.timeout,
+			stallTimeoutSeconds: merged.stall_timeout ?? defaults.stall_timeout,
 			group: entry?.group,
 			vpn: resolveVpn(name, merged, layers),
 			enabled,

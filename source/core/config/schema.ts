@@ -48,6 +48,9 @@ export const layerSchema = z.looseObject({
 	retry_base_delay: z.number().min(0, {message: 'must be 0 or more seconds'}).optional().describe('First retry delay in seconds (default 1.0).'),
 	retry_max_delay: z.number().min(0, {message: 'must be 0 or more seconds'}).optional().describe('Largest retry delay in seconds (default 30.0).'),
 	auto_fetch: z.boolean().optional().describe('Fetch before computing status (default true).'),
+	stall_timeout: positiveSeconds
+		.optional()
+		.describe('Seconds a fetch, push or probe may show no progress before it is stopped and classed timeout (default 10); one that makes progress may run to its remote\'s timeout.'),
 });
 
 export type ConfigLayer = z.infer<typeof layerSchema>;
@@ -62,6 +65,7 @@ export const defaults = {
 	retry_base_delay: 1.0,
 	retry_max_delay: 30.0,
 	auto_fetch: true,
+	stall_timeout: 10,
 } as const;
 
 export const remoteDefaults = {
@@ -104,6 +108,8 @@ export type ResolvedRemote = {
 	forcePush: ForcePushPolicy;
 	retry: number;
 	timeoutSeconds: number;
+	/** The top-level stall_timeout, carried by each remote so every network call of it is bounded by both. */
+	stallTimeoutSeconds: number;
 	group?: string;
 	vpn?: ResolvedVpn;
 	enabled: boolean;
@@ -117,6 +123,7 @@ export type ResolvedSettings = {
 	retryBaseDelaySeconds: number;
 	retryMaxDelaySeconds: number;
 	autoFetch: boolean;
+	stallTimeoutSeconds: number;
 	dryRun: boolean;
 	verbose: boolean;
 };

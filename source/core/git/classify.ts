@@ -1,5 +1,6 @@
 import type {ErrorClass, GitFailure} from '../model.js';
 import {redact} from './redact.js';
+import type {GitOutput} from './runner.js';
 
 /**
  * Maps git's stderr to a failure class. Order matters: git prints "Could not read from
@@ -72,5 +73,19 @@ export function failureFrom(cls: ErrorClass, stderr: string, fallback: string): 
 		message: firstUseful.length > 0 ? firstUseful.replace(/^(fatal|error): /, '') : fallback,
 		detail: detail.length > 0 ? detail : undefined,
 		hint: hintFor(cls),
+	};
+}
+
+/**
+ * A network call stopped because it went silent for stall_timeout: the host stopped
+ * answering (a dead VPN, a black-holed route, a frozen server), not a slow transfer.
+ */
+export function stallFailure(output: GitOutput, doing: string): GitFailure {
+	const seconds = Math.round((output.stallTimeoutMs ?? 0) / 100) / 10;
+	return {
+		class: 'timeout',
+		message: `${doing}: no answer for ${seconds} s`,
+		detail: summarizeStderr(output.stderr) || undefined,
+		hint: 'the remote stopped answering: check the network or VPN, then try again (raise "stall_timeout" for a link that pauses this long)',
 	};
 }

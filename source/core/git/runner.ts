@@ -1,14 +1,20 @@
 import {execa} from 'execa';
-import {gitEnvironment} from './environment.js';
+import {gitMissingUnderWrapper, withDeadline} from './deadline.js';
+import {gitEnvironment, type NetworkLimits} from './environment.js';
 import {redact} from './redact.js';
+import {configuredSshCommand} from './ssh-config.js';
+import {watchForStall} from './stall-watch.js';
 import {timerMs} from '../timer-limit.js';
 
 /**
  * The one way git runs. Every call:
  * - has stdin closed and its own process group (detached: no controlling terminal, so
  *   ssh cannot open /dev/tty to ask anything);
- * - if `timeoutMs` is set, is killed with its whole process tree (git-remote-http, ssh)
- *   when it runs out, and reported as timed out;
+ * - if `timeoutMs` is set (a network call), is killed with its whole process tree
+ *   (git-remote-http, ssh) when it runs out, and reported as timed out; it also carries
+ *   bounds of its own that hold if we die (deadline.ts, NetworkLimits in environment.ts);
+ * - if `stallTimeoutMs` is set, is killed the same way when it writes nothing (stdout or
+ *   stderr) for that long, and reported as timed out and `stalled`;
  * - is killed the same way on `signal` abort, or by `killAllGitProcesses()` on Ctrl-C.
  * It never throws for a non-zero exit: callers classify the output (classify.ts).
  *
@@ -21,6 +27,8 @@ export type GitCommand = {
 	cwd: string;
 	/** Kill the process tree after this long. Set on every network call. */
 	timeoutMs?: number;
+	/** Kill the process tree when it writes nothing for this long (run fetch/push with --progress). */
+	stallTimeoutMs?: number;
 	/** Extra environment, on top of the non-interactive one. */
 	env?: Record<string, string>;
 	/** Called for each line (split on \n and \r: progress uses \r) git writes to stderr. */
@@ -40,6 +48,10 @@ export type GitOutput = {
 	exitCode: number | null;
 	durationMs: number;
 	timedOut: boolean;
+	/** Timed out because it went silent for `stallTimeoutMs` (timedOut is then true too). */
+	stalled: boolean;
+	/** The silence it was allowed, when it ran with one: for "no answer for 10 s". */
+	stallTimeoutMs?: number;
 	aborted: boolean;
 };
 
@@ -76,13 +88,31 @@ export function liveGitProcessCount(): number {
 	return liveGroups.size;
 }
 
+async function readSshCommand(cwd: string): Promise<string | undefined> {
+	const out = await runGit({args: ['config', '--get', 'core.sshCommand'], cwd});
+	const value = out.exitCode === 0 ? out.stdout.trim() : '';
+	return value.length > 0 ? value : undefined;
+}
+
+async function networkLimits(command: GitCommand, timeoutMs: number): Promise<NetworkLimits> {
+	return {
+		connectTimeoutSeconds: timeoutMs / 1000,
+		silenceSeconds: (command.stallTimeoutMs ?? timeoutMs) / 1000,
+		configuredSshCommand: await configuredSshCommand(command.cwd, readSshCommand),
+	};
+}
+
 export async function runGit(command: GitCommand): Promise<GitOutput> {
+	const network = command.timeoutMs === undefined ? undefined : await networkLimits(command, command.timeoutMs);
 	const started = performance.now();
-	const timeoutSeconds = command.timeoutMs === undefined ? 30 : command.timeoutMs / 1000;
+	const env = {...gitEnvironment(process.env, network), ...command.env};
+	// Network calls run under a deadline of their own; local plumbing (and stdin input) runs bare.
+	const program =
+		command.timeoutMs === undefined || command.input !== undefined ? {file: 'git', args: [...command.args], wrapper: undefined} : withDeadline(command.args, command.timeoutMs, env.PATH ?? '');
 	spawnCount++;
-	const child = execa('git', [...command.args], {
+	const child = execa(program.file, program.args, {
 		cwd: command.cwd,
-		env: {...gitEnvironment(process.env, timeoutSeconds), ...command.env},
+		env,
 		extendEnv: false,
 		// Only local plumbing gets input; everything else keeps stdin closed so nothing can prompt.
 		...(command.input === undefined ? {stdin: 'ignore' as const} : {input: command.input}),
@@ -105,6 +135,20 @@ export async function runGit(command: GitCommand): Promise<GitOutput> {
 					timedOut = true;
 					killGroup(pid, 'SIGKILL');
 				}, timerMs(command.timeoutMs));
+	let stalled = false;
+	const stall =
+		command.stallTimeoutMs === undefined
+			? undefined
+			: watchForStall(command.stallTimeoutMs, () => {
+					timedOut = true;
+					stalled = true;
+					killGroup(pid, 'SIGKILL');
+				});
+	if (stall) {
+		child.stdout?.on('data', () => stall.alive());
+		child.stderr?.on('data', () => stall.alive());
+	}
+
 	const onAbort = () => {
 		aborted = true;
 		killGroup(pid, 'SIGKILL');
@@ -129,6 +173,8 @@ export async function runGit(command: GitCommand): Promise<GitOutput> {
 			throw new GitNotFoundError();
 		}
 
+		if (program.wrapper && gitMissingUnderWrapper(result.exitCode, String(result.stderr))) throw new GitNotFoundError();
+
 		return {
 			argv: ['git', ...command.args].map(arg => redact(arg)),
 			stdout: typeof result.stdout === 'string' ? result.stdout : '',
@@ -136,10 +182,13 @@ export async function runGit(command: GitCommand): Promise<GitOutput> {
 			exitCode: result.exitCode ?? null,
 			durationMs: Math.round(performance.now() - started),
 			timedOut,
+			stalled,
+			...(command.stallTimeoutMs === undefined ? {} : {stallTimeoutMs: command.stallTimeoutMs}),
 			aborted,
 		};
 	} finally {
 		if (timer) clearTimeout(timer);
+		stall?.stop();
 		command.signal?.removeEventListener('abort', onAbort);
 		// Children that outlived git itself (a stuck ssh) go with it.
 		if (timedOut || aborted) killGroup(pid, 'SIGKILL');

@@ -1,4 +1,4 @@
-import {failureFrom, classifyStderr, hintFor} from '../git/classify.js';
+import {failureFrom, classifyStderr, hintFor, stallFailure} from '../git/classify.js';
 import type {GitOutput} from '../git/runner.js';
 import type {GitFailure} from '../model.js';
 
@@ -18,6 +18,7 @@ export function failureOf(output: GitOutput, context: FailureContext): GitFailur
 		return {class: 'interrupted', message: `${context.doing} was interrupted`, hint: hintFor('interrupted')};
 	}
 
+	if (output.stalled) return stallFailure(output, context.doing);
 	if (output.timedOut) {
 		return {
 			class: 'timeout',

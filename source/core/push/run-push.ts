@@ -8,6 +8,7 @@ export async function runPushCommand(request: PushRequest, args: string[]): Prom
 		args,
 		cwd: request.cwd,
 		timeoutMs: request.remote.timeoutSeconds * 1000,
+		stallTimeoutMs: request.remote.stallTimeoutSeconds * 1000,
 		signal: request.signal,
 		onStderrLine: request.onProgress
 			? line => {

@@ -1,5 +1,5 @@
 import type {ResolvedRemote} from '../config/schema.js';
-import {classifyStderr, failureFrom, hintFor} from '../git/classify.js';
+import {classifyStderr, failureFrom, hintFor, stallFailure} from '../git/classify.js';
 import {redact} from '../git/redact.js';
 import {runGit, type GitOutput} from '../git/runner.js';
 import type {GitFailure} from '../model.js';
@@ -25,7 +25,8 @@ export type FetchInput = {
 
 /** The argv of the fetch, or why it must not run. `--` keeps names and URLs from ever being options. */
 export function fetchArgs(remote: ResolvedRemote): string[] | GitFailure {
-	const base = ['fetch', '--prune', '--no-tags', '--quiet', '--'];
+	// --progress: the stall watch needs git to show signs of life while objects move.
+	const base = ['fetch', '--prune', '--no-tags', '--progress', '--'];
 	if (remote.inGit) return [...base, remote.name];
 	if (remote.url === undefined || remote.url.length === 0) {
 		return {
@@ -48,7 +49,13 @@ export async function fetchRemote(input: FetchInput): Promise<FetchOutcome> {
 	const args = fetchArgs(remote);
 	if (!Array.isArray(args)) return {remote: remote.name, ok: false, durationMs: 0, failure: args};
 
-	const out = await runGit({args, cwd: input.cwd, timeoutMs: Math.round(timeoutSeconds * 1000), signal: input.signal});
+	const out = await runGit({
+		args,
+		cwd: input.cwd,
+		timeoutMs: Math.round(timeoutSeconds * 1000),
+		stallTimeoutMs: Math.round(remote.stallTimeoutSeconds * 1000),
+		signal: input.signal,
+	});
 	input.onCommand?.(out);
 	if (out.exitCode === 0 && !out.timedOut && !out.aborted) {
 		// The time is a hint for the dashboard: failing to store it must not fail the fetch.
@@ -60,6 +67,7 @@ export async function fetchRemote(input: FetchInput): Promise<FetchOutcome> {
 }
 
 export function fetchFailure(name: string, out: GitOutput, timeoutSeconds: number): GitFailure {
+	if (out.stalled) return stallFailure(out, `fetch from ${name}`);
 	if (out.timedOut) {
 		return {class: 'timeout', message: `fetch from ${name} timed out after ${timeoutSeconds} s`, detail: redact(out.stderr).trim() || undefined, hint: hintFor('timeout')};
 	}

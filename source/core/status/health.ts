@@ -1,5 +1,5 @@
 import type {ResolvedRemote} from '../config/schema.js';
-import {classifyStderr, failureFrom, hintFor} from '../git/classify.js';
+import {classifyStderr, failureFrom, hintFor, stallFailure} from '../git/classify.js';
 import {redactUrl} from '../git/redact.js';
 import {runGit, type GitOutput} from '../git/runner.js';
 import type {ErrorClass, HealthResult, ReachClass} from '../model.js';
@@ -39,9 +39,20 @@ export async function probeRemote(input: ProbeInput): Promise<HealthResult> {
 	const args = probeArgs(remote);
 	if (typeof args === 'string') return {...base, reachable: false, class: 'other', latencyMs: 0, error: args};
 
-	const out = await runGit({args, cwd: input.cwd, timeoutMs: Math.round(timeoutSeconds * 1000), signal: input.signal});
+	const out = await runGit({
+		args,
+		cwd: input.cwd,
+		timeoutMs: Math.round(timeoutSeconds * 1000),
+		stallTimeoutMs: Math.round(remote.stallTimeoutSeconds * 1000),
+		signal: input.signal,
+	});
 	input.onCommand?.(out);
 	if (out.exitCode === 0 && !out.timedOut && !out.aborted) return {...base, reachable: true, class: 'reachable', latencyMs: out.durationMs};
+	if (out.stalled) {
+		const failure = stallFailure(out, `health check of ${remote.name}`);
+		return {...base, reachable: false, class: 'timeout', latencyMs: out.durationMs, error: `${failure.message} — ${failure.hint}`};
+	}
+
 	if (out.timedOut) {
 		return {...base, reachable: false, class: 'timeout', latencyMs: out.durationMs, error: `no answer from ${remote.name} within ${timeoutSeconds} s — check the network or VPN, or raise "health_check_timeout"`};
 	}

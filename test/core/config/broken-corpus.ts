@@ -42,6 +42,7 @@ export const brokenConfigs: BrokenConfig[] = [
 	{name: 'max_workers not whole', text: json({max_workers: 2.5}), kind: 'key', at: 'max_workers'},
 	{name: 'max_workers as a string', text: json({max_workers: '4'}), kind: 'key', at: 'max_workers'},
 	{name: 'max_workers too large for a number', text: '{"max_workers": 1e999}', kind: 'key', at: 'max_workers'},
+	{name: 'stall_timeout 0', text: json({stall_timeout: 0}), kind: 'key', at: 'stall_timeout'},
 	{name: 'health_check_timeout 0', text: json({health_check_timeout: 0}), kind: 'key', at: 'health_check_timeout'},
 	{name: 'a negative retry delay', text: json({retry_base_delay: -1}), kind: 'key', at: 'retry_base_delay'},
 	{name: 'retry not whole', text: json({remotes: {origin: {retry: 1.5}}}), kind: 'key', at: 'remotes.origin.retry'},

@@ -50,6 +50,7 @@ describe('auto-discovery of git remotes', () => {
 			forcePush: 'block',
 			retry: 3,
 			timeoutSeconds: 30,
+			stallTimeoutSeconds: 10,
 			group: undefined,
 			vpn: undefined,
 			enabled: true,

@@ -21,12 +21,21 @@ describe('config layers: defaults < user < repo file < environment < CLI', () =>
 			retryBaseDelaySeconds: defaults.retry_base_delay,
 			retryMaxDelaySeconds: defaults.retry_max_delay,
 			autoFetch: defaults.auto_fetch,
+			stallTimeoutSeconds: 10,
 			dryRun: false,
 			verbose: false,
 		});
 		expect(config.files).toEqual([]);
 		expect(config.warnings).toEqual([]);
 		expect(config.workTree).toBe(box.repo);
+	});
+
+	it('carries stall_timeout to the settings and to every remote', async () => {
+		const box = sandbox({origin: 'https://example.com/a.git'});
+		writeJson(path.join(box.repo, '.remotesyncrc.json'), {stall_timeout: 2.5});
+		const config = await load(box);
+		expect(config.settings.stallTimeoutSeconds).toBe(2.5);
+		expect(remote(config, 'origin')).toMatchObject({stallTimeoutSeconds: 2.5});
 	});
 
 	it('lets the repo file override the user file, key by key', async () => {

@@ -1,0 +1,74 @@
+import {accessSync, constants} from 'node:fs';
+import path from 'node:path';
+
+/**
+ * A deadline every network git process carries by itself, so that nothing outlives its
+ * timeout even when remote-sync is SIGKILLed or its terminal closes (our own timers die
+ * with us). The wrapper is the process group leader and kills the whole group (git,
+ * git-remote-http, ssh) at the deadline:
+ * - coreutils `timeout -s KILL`: it puts itself and git in one process group and signals
+ *   the group when time is up;
+ * - without it (macOS without coreutils), /bin/sh runs git in the background beside a
+ *   sleeper that kills the group at the deadline, and stops the sleeper when git ends.
+ *
+ * The deadline is a few seconds past our own timer, which normally fires first and
+ * reports the timeout; this one only matters once we are gone.
+ */
+
+const graceSeconds = 5;
+// ssh and sleep take 32-bit seconds at most: "as good as never" past that.
+const maxSeconds = 2_147_483;
+
+export type Wrapped = {file: string; args: string[]; wrapper: 'timeout' | 'sh'};
+
+let cached: {pathValue: string; timeout: string | undefined} | undefined;
+
+/** The `timeout` program on PATH, if any (looked up once per PATH value). */
+function timeoutProgram(pathValue: string): string | undefined {
+	if (cached?.pathValue === pathValue) return cached.timeout;
+	let found: string | undefined;
+	for (const dir of pathValue.split(path.delimiter)) {
+		if (!path.isAbsolute(dir)) continue; // A relative PATH entry would run a file from the repository.
+		const candidate = path.join(dir, 'timeout');
+		try {
+			accessSync(candidate, constants.X_OK);
+			found = candidate;
+			break;
+		} catch {
+			// Not here.
+		}
+	}
+
+	cached = {pathValue, timeout: found};
+	return found;
+}
+
+export function deadlineSeconds(timeoutMs: number): number {
+	if (!Number.isFinite(timeoutMs)) return maxSeconds;
+	return Math.min(Math.ceil(timeoutMs / 1000) + graceSeconds, maxSeconds);
+}
+
+// $0 is the deadline, "$@" the git argv. At the deadline `kill -KILL 0` takes the whole
+// group, the shell included; when git ends first the sleeper (and its sleep) is stopped and
+// git's exit status returned.
+const shellWatchdog = [
+	'd="$0"',
+	'"$@" & g=$!',
+	`(trap 'kill "$p" 2>/dev/null; exit 0' TERM; sleep "$d" & p=$!; wait "$p" && kill -KILL 0) & w=$!`,
+	'wait "$g"; s=$?',
+	'kill "$w" 2>/dev/null',
+	'exit "$s"',
+].join('; ');
+
+/** `git <args>` under a deadline of `timeoutMs` plus grace. */
+export function withDeadline(args: readonly string[], timeoutMs: number, pathValue: string): Wrapped {
+	const seconds = String(deadlineSeconds(timeoutMs));
+	const timeout = timeoutProgram(pathValue);
+	if (timeout) return {file: timeout, args: ['-s', 'KILL', seconds, 'git', ...args], wrapper: 'timeout'};
+	return {file: '/bin/sh', args: ['-c', shellWatchdog, seconds, 'git', ...args], wrapper: 'sh'};
+}
+
+/** The wrapper's own word that git is not installed (exit 127), as opposed to git failing. */
+export function gitMissingUnderWrapper(exitCode: number | undefined, stderr: string): boolean {
+	return exitCode === 127 && /git/.test(stderr) && /no such file|not found/i.test(stderr);
+}
