@@ -10,6 +10,8 @@ export type SyncState = 'in-sync' | 'ahead' | 'behind' | 'diverged' | 'missing' 
 export type ErrorClass =
 	| 'unreachable'
 	| 'auth-failed'
+	/** The ssh host key is unknown or changed: never retried, queued or accepted for the user. */
+	| 'host-key'
 	| 'timeout'
 	| 'rejected'
 	| 'not-found'
@@ -19,7 +21,7 @@ export type ErrorClass =
 	| 'other';
 
 /** Reachability of a remote, separate from its sync state. */
-export type ReachClass = 'reachable' | 'unreachable' | 'auth-failed' | 'timeout' | 'vpn-down' | 'not-found' | 'other';
+export type ReachClass = 'reachable' | 'unreachable' | 'auth-failed' | 'host-key' | 'timeout' | 'vpn-down' | 'not-found' | 'other';
 
 /** A failure a user can act on: class, message with credentials redacted, and what to do next. */
 export type GitFailure = {

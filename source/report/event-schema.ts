@@ -13,7 +13,7 @@ import type {healthRow, JsonDocument, queueDocument, resultDocument, statusRow} 
 const operationKinds = ['push', 'fetch', 'health', 'status', 'process-queue'] as const;
 const phases = ['vpn', 'connecting', 'counting', 'compressing', 'writing', 'resolving', 'done'] as const;
 const vpnStates = ['down', 'connecting', 'up', 'up-ours', 'failed', 'disconnecting', 'untrusted'] as const;
-const errorClasses = ['unreachable', 'auth-failed', 'timeout', 'rejected', 'not-found', 'hook-failed', 'vpn-down', 'interrupted', 'other'] as const;
+const errorClasses = ['unreachable', 'auth-failed', 'host-key', 'timeout', 'rejected', 'not-found', 'hook-failed', 'vpn-down', 'interrupted', 'other'] as const;
 export const eventActions = ['status', 'push', 'push-all', 'fetch', 'health-check', 'show-queue', 'process-queue', 'clear-queue'] as const;
 export type EventAction = (typeof eventActions)[number];
 

@@ -1,4 +1,4 @@
-import {useEffect} from 'react';
+import {useEffect, useRef} from 'react';
 import {Box, Text} from 'ink';
 import type {SyncServiceApi} from '../core/snapshot.js';
 import {BranchPicker} from './components/branch-picker.js';
@@ -44,12 +44,12 @@ export function App({service, onExit, size, throttleMs}: AppProps) {
 function Dashboard({onExit}: {onExit(): void}) {
 	const service = useSyncService();
 	const snapshot = useSnapshot();
-	const remotes = useRemotes();
+	const [view, viewStore] = useValueStore<ViewState>(() => ({overlay: 'none'}));
+	const remotes = useRemotes(view.filter);
 	const ops = useOperation();
 	const quit = useQuit(onExit, ops.busy);
 	const {columns, rows} = useTerminalSize();
 	const now = useNow();
-	const [view, viewStore] = useValueStore<ViewState>(() => ({overlay: 'none'}));
 	const closeOverlay = () => viewStore.update((state) => ({...state, overlay: 'none'}));
 
 	useEffect(() => {
@@ -59,7 +59,24 @@ function Dashboard({onExit}: {onExit(): void}) {
 
 	const listLines = remotes.rows.length + 1 + Math.min(2, snapshot.divergence.length);
 	const layout = layoutFor({columns, rows, detailsOpen: view.detailsOpen, logOpen: view.logOpen, listLines});
-	useDashboardKeys({remotes, ops, quit, view: viewStore, defaults: paneDefaults({columns, rows})});
+	const latestLog = useRef(snapshot.log);
+	latestLog.current = snapshot.log;
+	useDashboardKeys({
+		remotes,
+		ops,
+		quit,
+		view: viewStore,
+		defaults: paneDefaults({columns, rows}),
+		pages: {list: layout.list.height - 2, log: (layout.log?.height ?? 3) - 2},
+		logLength: () => latestLog.current.length,
+	});
+	const mode = view.filterEditing
+		? `filter: ${view.filter ?? ''}▌  (enter keeps, esc clears)`
+		: view.logFocused && layout.log
+			? 'log: j/k ↑↓ pgup/pgdn g/G scroll · esc back · @ closes'
+			: view.filter
+				? `filter: ${view.filter}  (/ edits, esc clears)`
+				: undefined;
 	const confirmation = ops.pending[0];
 	const overlay = view.overlay;
 
@@ -96,7 +113,7 @@ function Dashboard({onExit}: {onExit(): void}) {
 						</Box>
 					) : null}
 				</Box>
-				{layout.log ? <LogPane entries={snapshot.log} width={layout.log.width} height={layout.log.height} /> : null}
+				{layout.log ? <LogPane entries={snapshot.log} width={layout.log.width} height={layout.log.height} scroll={view.logScroll ?? 0} focused={view.logFocused === true} /> : null}
 			</Box>
 		);
 
@@ -112,7 +129,7 @@ function Dashboard({onExit}: {onExit(): void}) {
 			) : (
 				<StatusLine notice={ops.notice} marked={remotes.rows.filter((row) => remotes.marked.has(row.name)).map((row) => row.name)} width={layout.width} />
 			)}
-			<Footer width={layout.width} />
+			<Footer width={layout.width} mode={mode} />
 		</Box>
 	);
 }

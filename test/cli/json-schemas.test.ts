@@ -21,8 +21,8 @@ type Kind = keyof typeof validators;
  */
 const syncStates: Record<SyncState, true> = {'in-sync': true, ahead: true, behind: true, diverged: true, missing: true, unknown: true, filtered: true};
 const pushStatuses: Record<PushStatus, true> = {pushed: true, 'up-to-date': true, skipped: true, blocked: true, rejected: true, queued: true, failed: true, 'would-push': true, 'would-force': true, 'would-block': true};
-const errorClasses: Record<ErrorClass, true> = {unreachable: true, 'auth-failed': true, timeout: true, rejected: true, 'not-found': true, 'hook-failed': true, 'vpn-down': true, interrupted: true, other: true};
-const reachClasses: Record<ReachClass, true> = {reachable: true, unreachable: true, 'auth-failed': true, timeout: true, 'vpn-down': true, 'not-found': true, other: true};
+const errorClasses: Record<ErrorClass, true> = {unreachable: true, 'auth-failed': true, 'host-key': true, timeout: true, rejected: true, 'not-found': true, 'hook-failed': true, 'vpn-down': true, interrupted: true, other: true};
+const reachClasses: Record<ReachClass, true> = {reachable: true, unreachable: true, 'auth-failed': true, 'host-key': true, timeout: true, 'vpn-down': true, 'not-found': true, other: true};
 
 type Node = {enum?: string[]; properties?: Record<string, Node>; items?: Node; $defs?: Record<string, Node>};
 const at = (schema: Node, ...keys: string[]): Node => keys.reduce<Node>((node, key) => (key === '[]' ? node.items! : node.properties?.[key] ?? node.$defs![key]!), schema);

@@ -69,18 +69,31 @@ function follow(command: string, args: string[], options: {cwd: string; env: Nod
 	return {lines, chunks: () => chunks, running: () => running, done};
 }
 
+export type CliOptions = {
+	cwd: string;
+	env?: Record<string, string>;
+	timeoutMs?: number;
+	program?: string;
+	/**
+	 * Runs the program under another command (e.g. `unshare` for a private mount namespace):
+	 * `prefix[0] ...prefix[1..] node <cli> ...args`.
+	 */
+	prefix?: readonly string[];
+};
+
 /**
  * Runs the built program (`npm test` builds first) as a real child process, asynchronously:
  * the harness's HTTP servers live in the test process and must keep answering meanwhile.
  */
-export async function runCli(args: string[], options: {cwd: string; env?: Record<string, string>; timeoutMs?: number; program?: string}): Promise<CliRun> {
+export async function runCli(args: string[], options: CliOptions): Promise<CliRun> {
 	return startCli(args, options).done;
 }
 
 /** Like runCli, but returns at once: the test reads stdout while the program runs. */
-export function startCli(args: string[], options: {cwd: string; env?: Record<string, string>; timeoutMs?: number; program?: string}): LiveCli {
+export function startCli(args: string[], options: CliOptions): LiveCli {
 	// argv[1] decides the program's name (see programAs): remote-sync unless asked otherwise.
-	return follow(process.execPath, [options.program ?? cliPath, ...args], {cwd: options.cwd, env: cliEnvironment(options.env), timeoutMs: options.timeoutMs});
+	const argv = [...(options.prefix ?? []), process.execPath, options.program ?? cliPath, ...args];
+	return follow(argv[0]!, argv.slice(1), {cwd: options.cwd, env: cliEnvironment(options.env), timeoutMs: options.timeoutMs});
 }
 
 /**

@@ -90,8 +90,8 @@ describe('dashboard in a real terminal (tmux)', {timeout: 180_000}, () => {
 
 		terminal.press('F');
 		await terminal.waitFor(s => /fetch/.test(rowOf(s, 'fast')), {message: 'F did not fetch'});
-		terminal.press('h');
-		await terminal.waitFor(s => /\d+ms/.test(rowOf(s, 'fast')) && /unreachable/.test(rowOf(s, 'dead')), {message: 'h did not health-check'});
+		terminal.press('H');
+		await terminal.waitFor(s => /\d+ms/.test(rowOf(s, 'fast')) && /unreachable/.test(rowOf(s, 'dead')), {message: 'H did not health-check every remote'});
 		terminal.press('r');
 		await terminal.waitFor(s => /process-queue (queued|failed)/.test(rowOf(s, 'dead')) && /1 queued/.test(rowOf(s, 'dead')), {message: 'r did not retry the queue'});
 

@@ -21,7 +21,7 @@ describe('a cloned repository opened in the dashboard', () => {
 		await terminal.waitFor(s => / @ [0-9a-f]{7}/.test(s) && /fetch failed/.test(rowOf(s, 'inside')), {timeoutMs: 20_000, message: 'no status after the (refused) fetch'});
 		terminal.press('P');
 		await terminal.waitFor(s => /push (queued|failed)/.test(rowOf(s, 'inside')), {timeoutMs: 20_000, message: 'push did not report the VPN'});
-		terminal.press('h');
+		terminal.press('H');
 		await terminal.waitFor(s => /vpn-down|untrusted/.test(s), {timeoutMs: 20_000, message: 'health did not report vpn-down'});
 		expect(terminal.screen()).toMatch(/remote-sync trust/);
 		terminal.press('q');

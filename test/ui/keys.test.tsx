@@ -111,16 +111,21 @@ describe('keys (SPEC §5)', () => {
 		expect(service.callsOf('fetch')[2]?.options).toEqual({remotes: undefined});
 	});
 
-	it('h checks every remote, or only the marked ones when some are marked', async () => {
+	it('h checks the selected remote, or the marked ones, like p and f; H checks every remote', async () => {
 		const {app, service} = await dashboard();
+		app.press('j');
 		app.press('h');
 		await waitFor(() => service.callsOf('healthCheck').length === 1);
-		expect(service.callsOf('healthCheck')[0]?.options).toEqual({remotes: undefined});
-		await app.waitForFrame('health: 3 reachable');
+		expect(service.callsOf('healthCheck')[0]?.options).toEqual({remotes: ['backup']});
+		app.press(keys.space);
+		app.press('j');
 		app.press(keys.space);
 		app.press('h');
 		await waitFor(() => service.callsOf('healthCheck').length === 2);
-		expect(service.callsOf('healthCheck')[1]?.options).toEqual({remotes: ['origin']});
+		expect(service.callsOf('healthCheck')[1]?.options).toEqual({remotes: ['backup', 'mirror']});
+		app.press('H');
+		await waitFor(() => service.callsOf('healthCheck').length === 3);
+		expect(service.callsOf('healthCheck')[2]?.options).toEqual({remotes: undefined});
 	});
 
 	it('r retries the offline queue', async () => {

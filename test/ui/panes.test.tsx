@@ -74,7 +74,8 @@ describe('help overlay (?)', () => {
 		const frame = await app.waitForFrame('Keys');
 		for (const binding of keymap) expect(frame).toContain(binding.description);
 		expect(frame).toContain('q / ctrl-c');
-		expect(frame).toContain('ALL remotes when none is marked');
+		expect(frame).toContain('or the selected one when none is marked');
+		expect(frame).toContain('g / home');
 		app.press(keys.escape);
 		await app.waitForFrame((text) => !text.includes('Keys'));
 		app.press('?');

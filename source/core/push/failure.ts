@@ -7,6 +7,8 @@ export type FailureContext = {
 	timeoutSeconds: number;
 	/** What was being done, for the message: "push to origin", "ls-remote of origin". */
 	doing: string;
+	/** The remote's URL: names the host in a host-key hint. */
+	url?: string;
 };
 
 /**
@@ -27,7 +29,7 @@ export function failureOf(output: GitOutput, context: FailureContext): GitFailur
 		};
 	}
 
-	return failureFrom(classifyStderr(output.stderr), output.stderr, `${context.doing} failed (git exit code ${output.exitCode ?? 'none'})`);
+	return failureFrom(classifyStderr(output.stderr), output.stderr, `${context.doing} failed (git exit code ${output.exitCode ?? 'none'})`, context.url);
 }
 
 /** "message — what to do next", the form every `error` field takes. */

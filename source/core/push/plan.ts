@@ -73,7 +73,7 @@ export async function planPush(options: PlanOptions): Promise<PushPlan> {
 		return output;
 	};
 
-	const context = {remote: remote.name, timeoutSeconds: options.timeoutSeconds};
+	const context = {remote: remote.name, timeoutSeconds: options.timeoutSeconds, url: remote.url};
 	const listed = await run(lsRemoteArgv(target, branch), true);
 	if (listed.exitCode !== 0 || listed.timedOut || listed.aborted) return failed(failureOf(listed, {...context, doing: `ls-remote of ${remote.name}`}));
 

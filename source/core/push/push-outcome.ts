@@ -17,7 +17,7 @@ export type Attempt = Omit<OperationResult, 'remote' | 'branch' | 'attempts' | '
 type Context = {
 	output: GitOutput;
 	ref: string;
-	request: {remote: {name: string; timeoutSeconds: number}; branch: string; dryRun: boolean};
+	request: {remote: {name: string; timeoutSeconds: number; url?: string}; branch: string; dryRun: boolean};
 	plan: PushPlan;
 	forced: boolean;
 };
@@ -66,6 +66,6 @@ export function interpretPush({output, ref, request, plan, forced}: Context): At
 		return {status: 'rejected', errorClass, message, error: `${message}${said ? `: ${said}` : ''} — ${hintFor(errorClass)}`};
 	}
 
-	const failure = failureOf(output, {remote, timeoutSeconds: request.remote.timeoutSeconds, doing: `push to ${remote}`});
+	const failure = failureOf(output, {remote, timeoutSeconds: request.remote.timeoutSeconds, doing: `push to ${remote}`, url: request.remote.url});
 	return {status: 'failed', errorClass: failure.class, message: failure.message, error: describeFailure(failure)};
 }

@@ -63,15 +63,15 @@ export async function fetchRemote(input: FetchInput): Promise<FetchOutcome> {
 		return {remote: remote.name, ok: true, durationMs: out.durationMs};
 	}
 
-	return {remote: remote.name, ok: false, durationMs: out.durationMs, failure: fetchFailure(remote.name, out, timeoutSeconds)};
+	return {remote: remote.name, ok: false, durationMs: out.durationMs, failure: fetchFailure(remote.name, out, timeoutSeconds, remote.url)};
 }
 
-export function fetchFailure(name: string, out: GitOutput, timeoutSeconds: number): GitFailure {
+export function fetchFailure(name: string, out: GitOutput, timeoutSeconds: number, url?: string): GitFailure {
 	if (out.stalled) return stallFailure(out, `fetch from ${name}`);
 	if (out.timedOut) {
 		return {class: 'timeout', message: `fetch from ${name} timed out after ${timeoutSeconds} s`, detail: redact(out.stderr).trim() || undefined, hint: hintFor('timeout')};
 	}
 
 	if (out.aborted) return {class: 'interrupted', message: `fetch from ${name} was interrupted`, hint: hintFor('interrupted')};
-	return failureFrom(classifyStderr(out.stderr), out.stderr, `fetch from ${name} failed (git exit code ${out.exitCode ?? 'unknown'})`);
+	return failureFrom(classifyStderr(out.stderr), out.stderr, `fetch from ${name} failed (git exit code ${out.exitCode ?? 'unknown'})`, url);
 }

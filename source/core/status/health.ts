@@ -59,7 +59,7 @@ export async function probeRemote(input: ProbeInput): Promise<HealthResult> {
 
 	if (out.aborted) return {...base, reachable: false, class: 'other', latencyMs: out.durationMs, error: `health check of ${remote.name} was interrupted — run it again`};
 	const cls = classifyStderr(out.stderr);
-	const failure = failureFrom(cls, out.stderr, `git ls-remote failed (exit code ${out.exitCode ?? 'unknown'})`);
+	const failure = failureFrom(cls, out.stderr, `git ls-remote failed (exit code ${out.exitCode ?? 'unknown'})`, remote.url);
 	return {...base, reachable: false, class: reachClass(cls), latencyMs: out.durationMs, error: `${failure.message} — ${failure.hint ?? hintFor(cls)}`};
 }
 
@@ -67,6 +67,7 @@ function reachClass(cls: ErrorClass): ReachClass {
 	switch (cls) {
 		case 'unreachable':
 		case 'auth-failed':
+		case 'host-key':
 		case 'timeout':
 		case 'not-found':
 		case 'vpn-down':

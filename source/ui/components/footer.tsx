@@ -29,7 +29,16 @@ export function footerItems(width: number): KeyBinding[] {
 	return [...chosen, ...always];
 }
 
-export function Footer({width}: {width: number}) {
+/** Key hints; in a mode (filter typing, log scrolling) the mode's own keys instead. */
+export function Footer({width, mode}: {width: number; mode?: string}) {
+	if (mode !== undefined) {
+		return (
+			<Box width={width} height={1} overflow="hidden">
+				<Text color="cyan" wrap="truncate-end">{mode}</Text>
+			</Box>
+		);
+	}
+
 	const items = footerItems(width);
 	return (
 		<Box width={width} height={1} overflow="hidden">

@@ -59,12 +59,13 @@ describe('stall detection (stall_timeout, SPEC §2)', () => {
 		mkdirSync(path.join(served, 'slow.git'));
 		const bare = makeBare(path.join(served, 'slow.git'));
 		// The server takes several stall periods in all, but never goes quiet for long.
-		addPreReceiveHook(bare, 'i=0\nwhile [ $i -lt 16 ]; do echo "checking part $i" >&2; sleep 0.25; i=$((i+1)); done');
+		// 8 s of checking, two stall periods, a line every 0.25 s (a loaded machine stretches the gaps).
+		addPreReceiveHook(bare, 'i=0\nwhile [ $i -lt 32 ]; do echo "checking part $i" >&2; sleep 0.25; i=$((i+1)); done');
 		const daemon = await startGitDaemon({basePath: served});
 		const proxy = await startDelayProxy({targetPort: daemon.port, delayMs: 100});
 		const repo = makeRepo();
 		git(repo, 'remote', 'add', 'slow', proxy.url('slow.git'));
-		const stallSeconds = 1;
+		const stallSeconds = 4;
 
 		const result = await pushOne(request(repo, remote('slow', {timeoutSeconds: remoteTimeoutSeconds, stallTimeoutSeconds: stallSeconds})));
 
