@@ -35,6 +35,7 @@ export const flagTable: readonly FlagSpec[] = [
 	{name: 'dryRun', type: 'boolean', shortFlag: 'n'},
 	{name: 'parallel', type: 'boolean', negatable: true},
 	{name: 'json', type: 'boolean'},
+	{name: 'events', type: 'boolean'},
 	{name: 'config', type: 'string', shortFlag: 'c', values: 'files'},
 	{name: 'cwd', type: 'string', values: 'directories'},
 	{name: 'verbose', type: 'boolean', shortFlag: 'v'},

@@ -30,6 +30,8 @@ export type ParsedCli = {
 	dryRun?: boolean;
 	parallel?: boolean;
 	json: boolean;
+	/** --events: newline-delimited JSON events on stdout as the work happens. */
+	events: boolean;
 	config?: string;
 	cwd?: string;
 	fetch?: boolean;
@@ -58,7 +60,7 @@ const meowFlags = Object.fromEntries(
 ) as Record<string, {type: 'boolean' | 'string'; shortFlag?: string; isMultiple?: boolean}>;
 
 type MeowFlags = {
-	[K in Action | 'tui' | 'demo' | 'force' | 'dryRun' | 'parallel' | 'json' | 'verbose' | 'quiet' | 'color' | 'prePush' | 'postCommit']?: boolean;
+	[K in Action | 'tui' | 'demo' | 'force' | 'dryRun' | 'parallel' | 'json' | 'events' | 'verbose' | 'quiet' | 'color' | 'prePush' | 'postCommit']?: boolean;
 } & {remote?: string[]; group?: string; branch?: string; config?: string; cwd?: string};
 
 function wantsHelp(argv: readonly string[]): boolean {
@@ -123,6 +125,9 @@ export function parseCli(argv: string[]): ParsedCli {
 
 	if (flags.prePush && flags.postCommit) throw new UsageError('choose --pre-push or --post-commit, not both');
 	if (flags.quiet && flags.verbose) throw new UsageError('choose --quiet or --verbose, not both');
+	// Both want stdout to themselves: one JSON document vs. a line per event (its last line is that document).
+	if (flags.json && flags.events) throw new UsageError('choose --json or --events, not both: the last --events line carries the --json document');
+	if (flags.events && (verb || flags.tui || flags.demo)) throw new UsageError(`--events reports headless actions; drop it from ${verb ?? (flags.tui ? '--tui' : '--demo')}`);
 
 	return {
 		action: chosen[0],
@@ -136,6 +141,7 @@ export function parseCli(argv: string[]): ParsedCli {
 		dryRun: flags.dryRun,
 		parallel: flags.parallel,
 		json: flags.json === true,
+		events: flags.events === true,
 		config: flags.config,
 		cwd: flags.cwd,
 		fetch: flags.fetch === false ? false : undefined,
@@ -147,5 +153,5 @@ export function parseCli(argv: string[]): ParsedCli {
 }
 
 function emptyCli(): ParsedCli {
-	return {tui: false, demo: false, remotes: [], force: false, json: false, quiet: false};
+	return {tui: false, demo: false, remotes: [], force: false, json: false, events: false, quiet: false};
 }

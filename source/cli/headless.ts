@@ -1,7 +1,10 @@
 import {exitCodes} from '../core/errors.js';
 import type {SyncService} from '../core/sync-service.js';
 import {exitCodeForHealth, exitCodeForOperation, exitCodeForStatus} from '../core/service/summary.js';
-import {healthDocument, operationDocument, queueDocument, statusDocument} from '../report/json.js';
+import {followCiProgress} from '../report/ci-progress.js';
+import type {EventAction} from '../report/event-schema.js';
+import {streamEvents} from '../report/event-stream.js';
+import {healthDocument, operationDocument, queueDocument, statusDocument, type JsonDocument} from '../report/json.js';
 import {formatHealth, formatOperation, formatQueue} from '../report/text-results.js';
 import {formatStatus} from '../report/text-status.js';
 import type {Action} from './flags.js';
@@ -18,26 +21,49 @@ export type HeadlessRequest = {
 	queueFilter: {remotes?: string[]; branch?: string};
 };
 
+/** What an action produced: the exit code, the `--json` document and the text report. */
+type Outcome = {code: number; document: JsonDocument; text: () => string};
+
+/** `--events` names actions by their flags. */
+export const eventAction: Record<Action, EventAction> = {
+	status: 'status',
+	push: 'push',
+	pushAll: 'push-all',
+	fetch: 'fetch',
+	healthCheck: 'health-check',
+	showQueue: 'show-queue',
+	processQueue: 'process-queue',
+	clearQueue: 'clear-queue',
+	importLegacyQueue: 'import-legacy-queue',
+};
+
 /** Runs one action on the service and reports it; returns the exit code (SPEC §6). */
 export async function runHeadless(service: SyncService, request: HeadlessRequest, out: Output): Promise<number> {
+	// Listeners first: the stream and the progress lines see every event of the action.
+	const events = out.events ? streamEvents(service, text => out.eventLine(text)) : undefined;
+	const stopProgress = out.ciProgress ? followCiProgress(service, text => out.progress(text)) : undefined;
 	const stopVerbose = out.verbose ? followVerbose(service, out) : undefined;
 	try {
-		return await run(service, request, out);
+		const {code, document, text} = await run(service, request, out);
+		if (events) events.end({action: eventAction[request.action], exitCode: code, document});
+		else if (out.json) out.printJson(document);
+		else out.result(text());
+		return code;
 	} finally {
+		events?.stop();
+		stopProgress?.();
 		stopVerbose?.();
 	}
 }
 
-async function run(service: SyncService, request: HeadlessRequest, out: Output): Promise<number> {
+async function run(service: SyncService, request: HeadlessRequest, out: Output): Promise<Outcome> {
 	const remotes = request.remotes.length > 0 ? request.remotes : undefined;
 	const dryRun = service.getSnapshot().dryRun;
 	switch (request.action) {
 		case 'status': {
 			const report = await service.status({fetch: request.fetch, remotes, branch: request.branch});
-			if (out.json) out.printJson(statusDocument(report));
-			else out.result(formatStatus(report, out.palette));
 			for (const remote of report.remotes) if (remote.fetchError) out.warn(`fetch of ${remote.remote} failed: ${remote.fetchError.message}`);
-			return exitCodeForStatus(report);
+			return {code: exitCodeForStatus(report), document: statusDocument(report), text: () => formatStatus(report, out.palette)};
 		}
 
 		case 'push':
@@ -45,76 +71,65 @@ async function run(service: SyncService, request: HeadlessRequest, out: Output):
 			const branches = request.action === 'pushAll' ? request.localBranches : [request.branch];
 			const report = await service.push({remotes, branches, force: request.force});
 			const vpnCommands = dryRun ? service.plannedVpnCommands() : [];
-			if (out.json) out.printJson(operationDocument(report, {vpnCommands}));
-			else {
-				out.result(formatOperation(dryRun ? 'Push Plan (dry run: nothing changes)' : 'Push Results', report, out.palette, out.verbose));
-				for (const command of vpnCommands) out.result(`  would run VPN command: ${command}\n`);
-			}
-
 			reportFailures(report.results, out);
-			return exitCodeForOperation(report);
+			const title = dryRun ? 'Push Plan (dry run: nothing changes)' : 'Push Results';
+			const text = () => formatOperation(title, report, out.palette, out.verbose) + vpnCommands.map(command => `  would run VPN command: ${command}\n`).join('');
+			return {code: exitCodeForOperation(report), document: operationDocument(report, {vpnCommands}), text};
 		}
 
 		case 'fetch': {
 			const report = await service.fetch({remotes});
-			if (out.json) out.printJson(operationDocument(report));
-			else out.result(formatOperation(dryRun ? 'Fetch (dry run: nothing changes)' : 'Fetch Results', report, out.palette, out.verbose));
 			reportFailures(report.results, out);
-			return exitCodeForOperation(report);
+			const title = dryRun ? 'Fetch (dry run: nothing changes)' : 'Fetch Results';
+			return {code: exitCodeForOperation(report), document: operationDocument(report), text: () => formatOperation(title, report, out.palette, out.verbose)};
 		}
 
 		case 'healthCheck': {
 			const results = await service.healthCheck({remotes});
-			if (out.json) out.printJson(healthDocument(results));
-			else out.result(formatHealth(results, out.palette));
 			for (const result of results) if (!result.reachable) out.error(`${result.name} is ${result.class}${result.error ? `: ${result.error}` : ''}`);
-			return exitCodeForHealth(results);
+			return {code: exitCodeForHealth(results), document: healthDocument(results), text: () => formatHealth(results, out.palette)};
 		}
 
 		case 'showQueue': {
 			const entries = await service.loadQueue();
-			if (out.json) out.printJson(queueDocument(entries));
-			else out.result(formatQueue(entries, out.palette));
-			return entries.length > 0 ? exitCodes.queued : exitCodes.ok;
+			return {code: entries.length > 0 ? exitCodes.queued : exitCodes.ok, document: queueDocument(entries), text: () => formatQueue(entries, out.palette)};
 		}
 
 		case 'processQueue': {
 			const report = await service.processQueue(request.queueFilter);
-			if (out.json) out.printJson(operationDocument(report));
-			else out.result(formatOperation(dryRun ? 'Queue Plan (dry run: nothing changes)' : 'Queue Results', report, out.palette, out.verbose));
 			reportFailures(report.results, out);
 			const remaining = await service.loadQueue();
 			const code = exitCodeForOperation(report);
-			return code === exitCodes.ok && remaining.length > 0 && !dryRun ? exitCodes.queued : code;
+			const title = dryRun ? 'Queue Plan (dry run: nothing changes)' : 'Queue Results';
+			return {
+				code: code === exitCodes.ok && remaining.length > 0 && !dryRun ? exitCodes.queued : code,
+				document: operationDocument(report),
+				text: () => formatOperation(title, report, out.palette, out.verbose),
+			};
 		}
 
 		case 'clearQueue': {
 			const before = await service.loadQueue();
 			const removed = dryRun ? 0 : await service.clearQueue(request.queueFilter);
 			const after = await service.loadQueue();
-			if (out.json) out.printJson({removed, ...queueDocument(after)});
-			else out.result(dryRun ? `would clear ${before.length} queued push(es)\n` : `cleared ${removed} queued push(es); ${after.length} left\n`);
-			return exitCodes.ok;
+			const text = () => (dryRun ? `would clear ${before.length} queued push(es)\n` : `cleared ${removed} queued push(es); ${after.length} left\n`);
+			return {code: exitCodes.ok, document: {removed, ...queueDocument(after)}, text};
 		}
 
 		case 'importLegacyQueue':
-			return importLegacy(service, out);
+			return importLegacy(service);
 	}
 }
 
 /** `--import-legacy-queue`: the one way the old tool's queue file gets in (SyncService.importLegacyQueue). */
-async function importLegacy(service: SyncService, out: Output): Promise<number> {
+async function importLegacy(service: SyncService): Promise<Outcome> {
 	const outcome = await service.importLegacyQueue();
 	const entries = await service.loadQueue();
-	if (out.json) {
-		const {report} = outcome;
-		out.printJson({from: outcome.path ?? null, renamedTo: report?.renamedTo ?? null, imported: report?.imported ?? 0, skipped: report?.skipped ?? 0, notes: outcome.messages, ...queueDocument(entries)});
-	} else {
-		for (const message of outcome.messages) out.result(`${message}\n`);
-		if (outcome.report && outcome.report.imported > 0) out.result(`${entries.length} queued push(es) now; deliver them with --process-queue\n`);
-	}
-
-	return exitCodes.ok;
+	const {report} = outcome;
+	const document = {from: outcome.path ?? null, renamedTo: report?.renamedTo ?? null, imported: report?.imported ?? 0, skipped: report?.skipped ?? 0, notes: outcome.messages, ...queueDocument(entries)};
+	const text = () =>
+		[...outcome.messages, ...(report && report.imported > 0 ? [`${entries.length} queued push(es) now; deliver them with --process-queue`] : [])].map(line => `${line}\n`).join('');
+	return {code: exitCodes.ok, document, text};
 }
 
 function reportFailures(results: ReadonlyArray<{remote: string; branch: string; status: string; error?: string}>, out: Output): void {

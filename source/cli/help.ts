@@ -29,6 +29,8 @@ export const helpText = `
     --no-parallel       one remote at a time, by priority
     --no-fetch          status from remote-tracking refs only (instant, offline)
     --json              one JSON document on stdout
+    --events            one JSON line per event on stdout as it happens, the
+                        --json document in the last line (not with --json)
     --config, -c PATH   use this config file
     --cwd PATH          run as if started in PATH
     --verbose, -v       more detail (git's output, each command)
@@ -40,6 +42,8 @@ export const helpText = `
   Environment
     REMOTE_SYNC_PARALLEL, REMOTE_SYNC_OFFLINE_QUEUE, REMOTE_SYNC_MAX_WORKERS,
     REMOTE_SYNC_DRY_RUN, REMOTE_SYNC_VERBOSE   (booleans: true/false/1/0/yes/no)
+    CI (set, no terminal): calm progress lines on stderr, and the offline queue is
+    off unless offline_queue or REMOTE_SYNC_OFFLINE_QUEUE turns it on (docs/ci.md)
 
   Exit codes
     0 done or deliberately skipped   1 failed, rejected, blocked, diverged (--status)
@@ -53,6 +57,7 @@ export const helpText = `
     $ remote-sync --push --remote origin,backup
     $ remote-sync --push-all --group mirrors --json
     $ remote-sync --health-check
+    $ remote-sync --push-all --events
     $ remote-sync --process-queue
     $ remote-sync-tui --demo
 `;

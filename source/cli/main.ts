@@ -20,7 +20,7 @@ export async function main(argv: string[], programName: ProgramName, io: Io = de
 	try {
 		const {parseCli} = await import('./flags.js');
 		const cli = parseCli(argv);
-		out = makeOutput(io, {quiet: cli.quiet, json: cli.json, verbose: cli.verbose === true, color: cli.color});
+		out = makeOutput(io, {quiet: cli.quiet, json: cli.json, events: cli.events, verbose: cli.verbose === true, color: cli.color});
 		if (cli.help !== undefined) {
 			io.stdout.write(`${cli.help.replace(/^\n/, '')}\n`);
 			return exitCodes.ok;

@@ -13,10 +13,12 @@ import {configRequests, type TrustRequest} from '../core/trust/fingerprint.js';
 import type {TrustStore} from '../core/trust/trust-store.js';
 import {installSignalCleanup} from '../core/vpn/signal-cleanup.js';
 import {insideOwnPush, nestedPushNote, pushingActions, withoutRemoteBeingPushed} from '../setup/hook-guard.js';
+import {summaryLineText} from '../report/event-stream.js';
+import {runsInCi} from './ci.js';
 import type {ParsedCli} from './flags.js';
 import type {ProgramName} from './main.js';
 import {applyColorLevel, colorLevel} from '../report/colors.js';
-import {runHeadless} from './headless.js';
+import {eventAction, runHeadless} from './headless.js';
 import {requireLocalBranch} from './known-branch.js';
 import {makeOutput, type Io, type Output} from './output.js';
 import {runVerb} from './verbs.js';
@@ -79,12 +81,14 @@ export async function run(cli: ParsedCli, programName: ProgramName, io: Io, out:
 
 async function runAction(cli: ParsedCli, programName: ProgramName, io: Io, out: Output, where: {cwd: string; configPath?: string; trust?: TrustStore; trustEverything?: boolean}): Promise<number> {
 	if (cli.action && pushingActions.includes(cli.action) && insideOwnPush(io.env)) {
-		if (out.json) out.printJson({results: [], summary: {succeeded: 0, failed: 0, blocked: 0, skipped: 0, queued: 0}, notes: [nestedPushNote]});
+		const document = {results: [], summary: {succeeded: 0, failed: 0, blocked: 0, skipped: 0, queued: 0}, notes: [nestedPushNote]};
+		if (out.events) out.eventLine(summaryLineText({action: eventAction[cli.action], exitCode: exitCodes.ok, document}));
+		else if (out.json) out.printJson(document);
 		else out.warn(nestedPushNote);
 		return exitCodes.ok;
 	}
 
-	const wantsDashboard = cli.tui || cli.demo || (cli.action === undefined && programName === 'remote-sync-tui');
+	const wantsDashboard = !cli.events && (cli.tui || cli.demo || (cli.action === undefined && programName === 'remote-sync-tui'));
 	const dashboard = wantsDashboard && io.stdin.isTTY && io.stdout.isTTY && !io.env.REMOTE_SYNC_NO_TUI ? importDashboard() : undefined;
 	// One round of concurrent git reads (core/service/repository-reads.ts); outside a work tree
 	// the step-by-step reads give their own errors.
@@ -96,6 +100,8 @@ async function runAction(cli: ParsedCli, programName: ProgramName, io: Io, out: 
 		env: io.env,
 		cli: {parallel: cli.parallel, dryRun: cli.dryRun, verbose: cli.verbose, autoFetch: cli.fetch},
 		repository: reads?.repository,
+		// A CI job has no later run to deliver a queued push: a failed mirror must fail the job.
+		defaultOfflineQueue: runsInCi(io) ? false : undefined,
 	});
 	const trust = where.trust ?? (needsTrustCheck(config.remotes) ? await openTrustStore() : everythingTrusted);
 	// The demo's simulated VPN is trusted in the demo's own trust store, never the user's.
@@ -107,7 +113,7 @@ async function runAction(cli: ParsedCli, programName: ProgramName, io: Io, out: 
 	const warnings = [...config.warnings, ...trusted.warnings];
 	for (const warning of warnings) out.warn(warning);
 	const verbose = config.settings.verbose;
-	if (verbose && !out.verbose) out = makeOutput(io, {quiet: out.quiet, json: out.json, verbose: true, color: cli.color});
+	if (verbose && !out.verbose) out = makeOutput(io, {quiet: out.quiet, json: out.json, events: out.events, verbose: true, color: cli.color});
 
 	const branch = cli.branch ?? repo.currentBranch;
 	const needsBranch = cli.action === undefined || ['status', 'push'].includes(cli.action);

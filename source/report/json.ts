@@ -1,65 +1,78 @@
-import type {HealthResult, OperationReport, QueueEntry, StatusReport} from '../core/model.js';
+import type {HealthResult, OperationReport, OperationResult, QueueEntry, RemoteBranchStatus, StatusReport} from '../core/model.js';
 
 /**
  * The documents `--json` prints (SPEC §6). Field names are a published contract
  * (schema/output/*.schema.json): add fields, never rename them.
  */
+/** One remote's row of the status document (also one `--events` status line). */
+export function statusRow(remote: RemoteBranchStatus) {
+	return {
+		name: remote.remote,
+		url: remote.url ?? null,
+		priority: remote.priority,
+		state: remote.state,
+		ahead: remote.ahead,
+		behind: remote.behind,
+		local: remote.local ?? null,
+		remote: remote.remoteSha ?? null,
+		vpn: remote.vpn ?? null,
+		fetchedAt: remote.fetchedAt ?? null,
+		stale: remote.stale === true,
+		...(remote.fetchError ? {fetchError: {class: remote.fetchError.class, message: remote.fetchError.message}} : {}),
+		...(remote.untrusted === undefined ? {} : {untrusted: remote.untrusted}),
+	};
+}
+
 export function statusDocument(report: StatusReport) {
 	return {
 		branch: report.branch,
-		remotes: report.remotes.map(remote => ({
-			name: remote.remote,
-			url: remote.url ?? null,
-			priority: remote.priority,
-			state: remote.state,
-			ahead: remote.ahead,
-			behind: remote.behind,
-			local: remote.local ?? null,
-			remote: remote.remoteSha ?? null,
-			vpn: remote.vpn ?? null,
-			fetchedAt: remote.fetchedAt ?? null,
-			stale: remote.stale === true,
-			...(remote.fetchError ? {fetchError: {class: remote.fetchError.class, message: remote.fetchError.message}} : {}),
-			...(remote.untrusted === undefined ? {} : {untrusted: remote.untrusted}),
-		})),
+		remotes: report.remotes.map(statusRow),
 		divergence: report.divergence,
 		queue: report.queue,
 	};
 }
 
+/** One result of the operation document (also one `--events` result line). */
+export function resultDocument(result: OperationResult) {
+	return {
+		remote: result.remote,
+		branch: result.branch,
+		status: result.status,
+		durationMs: result.durationMs,
+		attempts: result.attempts,
+		...(result.error ? {error: result.error} : {}),
+		...(result.errorClass ? {errorClass: result.errorClass} : {}),
+		...(result.vpn ? {vpn: result.vpn} : {}),
+		...(result.message ? {message: result.message} : {}),
+		...(result.sha ? {sha: result.sha} : {}),
+		...(result.wouldLose && result.wouldLose.length > 0 ? {wouldLose: result.wouldLose} : {}),
+	};
+}
+
 export function operationDocument(report: OperationReport, extra: {vpnCommands?: string[]} = {}) {
 	return {
-		results: report.results.map(result => ({
-			remote: result.remote,
-			branch: result.branch,
-			status: result.status,
-			durationMs: result.durationMs,
-			attempts: result.attempts,
-			...(result.error ? {error: result.error} : {}),
-			...(result.errorClass ? {errorClass: result.errorClass} : {}),
-			...(result.vpn ? {vpn: result.vpn} : {}),
-			...(result.message ? {message: result.message} : {}),
-			...(result.sha ? {sha: result.sha} : {}),
-			...(result.wouldLose && result.wouldLose.length > 0 ? {wouldLose: result.wouldLose} : {}),
-		})),
+		results: report.results.map(resultDocument),
 		summary: report.summary,
 		...(report.notes && report.notes.length > 0 ? {notes: report.notes} : {}),
 		...(extra.vpnCommands && extra.vpnCommands.length > 0 ? {vpnCommands: extra.vpnCommands} : {}),
 	};
 }
 
-export function healthDocument(results: readonly HealthResult[]) {
+/** One remote of the health document (also one `--events` health line). */
+export function healthRow(result: HealthResult) {
 	return {
-		remotes: results.map(result => ({
-			name: result.name,
-			url: result.url ?? null,
-			reachable: result.reachable,
-			class: result.class,
-			latencyMs: result.latencyMs,
-			...(result.error ? {error: result.error} : {}),
-			...(result.vpn ? {vpn: result.vpn} : {}),
-		})),
+		name: result.name,
+		url: result.url ?? null,
+		reachable: result.reachable,
+		class: result.class,
+		latencyMs: result.latencyMs,
+		...(result.error ? {error: result.error} : {}),
+		...(result.vpn ? {vpn: result.vpn} : {}),
 	};
+}
+
+export function healthDocument(results: readonly HealthResult[]) {
+	return {remotes: results.map(healthRow)};
 }
 
 export function queueDocument(entries: readonly QueueEntry[]) {
@@ -74,3 +87,10 @@ export function queueDocument(entries: readonly QueueEntry[]) {
 		})),
 	};
 }
+
+/** What `--json` prints for each action: the `--events` summary line carries the same document. */
+export type JsonDocument =
+	| ReturnType<typeof statusDocument>
+	| ReturnType<typeof operationDocument>
+	| ReturnType<typeof healthDocument>
+	| (ReturnType<typeof queueDocument> & {removed?: number});

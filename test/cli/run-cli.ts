@@ -1,8 +1,8 @@
 import {spawn} from 'node:child_process';
-import {mkdirSync, readFileSync, symlinkSync} from 'node:fs';
+import {chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {gitEnv, tempDir} from '../harness/index.js';
+import {gitEnv, onCleanup, tempDir} from '../harness/index.js';
 import {realClearTimeout, realSetTimeout} from '../harness/process.js';
 
 const packageRoot = new URL('../../', import.meta.url);
@@ -24,19 +24,21 @@ export const cliPath = binPaths['remote-sync'];
 
 export type CliRun = {exitCode: number | null; stdout: string; stderr: string; durationMs: number};
 
+/** A run in progress: stdout as it arrives, each piece numbered by the read that brought it. */
+export type LiveCli = {
+	/** Complete stdout lines so far, with the index of the stdout read (chunk) each one ended in. */
+	lines: Array<{text: string; chunk: number}>;
+	/** Reads of stdout so far. */
+	chunks(): number;
+	running(): boolean;
+	done: Promise<CliRun>;
+};
+
 /**
- * Runs the built program (`npm test` builds first) as a real child process, asynchronously:
- * the harness's HTTP servers live in the test process and must keep answering meanwhile.
- * HOME and XDG_CONFIG_HOME are isolated per call unless given.
+ * The environment every run gets: HOME and XDG_CONFIG_HOME isolated per call, the machine's
+ * REMOTE_SYNC_* and CI settings removed (a test that wants CI sets it), then the test's own.
  */
-/**
- * `prefix` runs the program under another command (e.g. `unshare` for a private mount
- * namespace): `prefix[0] ...prefix[1..] node <cli> ...args`.
- */
-export async function runCli(
-	args: string[],
-	options: {cwd: string; env?: Record<string, string>; timeoutMs?: number; program?: string; prefix?: readonly string[]},
-): Promise<CliRun> {
+function cliEnvironment(extra: Record<string, string> | undefined): NodeJS.ProcessEnv {
 	const home = tempDir('rst-cli-home-');
 	mkdirSync(path.join(home, '.config'), {recursive: true});
 	const env: NodeJS.ProcessEnv = {
@@ -44,24 +46,89 @@ export async function runCli(
 		XDG_CONFIG_HOME: path.join(home, '.config'),
 		NO_COLOR: '1',
 	};
-	// The machine's own settings must not leak into a test; the test's own do apply.
-	for (const key of Object.keys(env)) if (key.startsWith('REMOTE_SYNC_')) delete env[key];
-	Object.assign(env, options.env);
+	for (const key of Object.keys(env)) if (key.startsWith('REMOTE_SYNC_') || key === 'CI') delete env[key];
+	Object.assign(env, extra);
+	return env;
+}
+
+/** Starts a command (stdin closed, no terminal) and follows its output; killed after timeoutMs. */
+function follow(command: string, args: string[], options: {cwd: string; env: NodeJS.ProcessEnv; timeoutMs?: number}): LiveCli {
 	const started = performance.now();
-	const argv = [...(options.prefix ?? []), process.execPath, options.program ?? cliPath, ...args];
-	const child = spawn(argv[0]!, argv.slice(1), {cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe']});
+	const child = spawn(command, args, {cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe']});
 	let stdout = '';
 	let stderr = '';
-	child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+	let chunks = 0;
+	let pending = '';
+	let running = true;
+	const lines: LiveCli['lines'] = [];
+	child.stdout.setEncoding('utf8').on('data', (text: string) => {
+		stdout += text;
+		chunks++;
+		const parts = (pending + text).split('\n');
+		pending = parts.pop() ?? '';
+		for (const part of parts) lines.push({text: part, chunk: chunks});
+	});
 	child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
 	const timer = realSetTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
-	return new Promise(resolve => {
+	// A test that fails half-way still stops what it started.
+	onCleanup(() => {
+		if (running) child.kill('SIGKILL');
+	});
+	const done = new Promise<CliRun>(resolve => {
 		child.once('close', exitCode => {
+			running = false;
 			realClearTimeout(timer);
 			resolve({exitCode, stdout, stderr, durationMs: performance.now() - started});
 		});
 	});
+	return {lines, chunks: () => chunks, running: () => running, done};
 }
+
+export type CliOptions = {
+	cwd: string;
+	env?: Record<string, string>;
+	timeoutMs?: number;
+	program?: string;
+	/**
+	 * Runs the program under another command (e.g. `unshare` for a private mount namespace):
+	 * `prefix[0] ...prefix[1..] node <cli> ...args`.
+	 */
+	prefix?: readonly string[];
+};
+
+/**
+ * Runs the built program (`npm test` builds first) as a real child process, asynchronously:
+ * the harness's HTTP servers live in the test process and must keep answering meanwhile.
+ */
+export async function runCli(args: string[], options: CliOptions): Promise<CliRun> {
+	return startCli(args, options).done;
+}
+
+/** Like runCli, but returns at once: the test reads stdout while the program runs. */
+export function startCli(args: string[], options: CliOptions): LiveCli {
+	// The headless bin unless the test names another program file (binPaths, binAs).
+	const argv = [...(options.prefix ?? []), process.execPath, options.program ?? cliPath, ...args];
+	return follow(argv[0]!, argv.slice(1), {cwd: options.cwd, env: cliEnvironment(options.env), timeoutMs: options.timeoutMs});
+}
+
+/**
+ * Runs a shell script (`sh -c`) in which `remote-sync` is the built program on PATH, as a CI
+ * job or cron would run a documented command line.
+ */
+export async function runShell(script: string, options: {cwd: string; env?: Record<string, string>; timeoutMs?: number}): Promise<CliRun> {
+	const bin = tempDir('rst-path-');
+	for (const name of ['remote-sync', 'remote-sync-tui']) {
+		const wrapper = path.join(bin, name);
+		writeFileSync(wrapper, `#!/bin/sh\nexec ${quote(process.execPath)} ${quote(cliPath)} "$@"\n`);
+		chmodSync(wrapper, 0o755);
+	}
+
+	const env = cliEnvironment(options.env);
+	env.PATH = `${bin}${path.delimiter}${env.PATH ?? ''}`;
+	return follow('/bin/sh', ['-c', script], {cwd: options.cwd, env, timeoutMs: options.timeoutMs}).done;
+}
+
+const quote = (text: string) => `'${text.replaceAll("'", "'\\''")}'`;
 
 export function parseJson<T = any>(run: CliRun): T {
 	try {

@@ -11,9 +11,11 @@ export function readSchema(file: string): Record<string, unknown> {
  * Strict ajv (2020-12): a typo'd keyword in a schema is an error, not silently ignored.
  * `date-time` is checked by parsing, so no format plugin is needed.
  */
-export function compileSchema(file: string): ValidateFunction {
+export function compileSchema(file: string, references: readonly string[] = []): ValidateFunction {
 	const ajv = new Ajv2020({strict: true, allErrors: true});
 	ajv.addFormat('date-time', value => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(value) && !Number.isNaN(Date.parse(value)));
+	// Schemas `file` points at by relative $ref ("operation.schema.json#/..."), keyed by file name.
+	for (const reference of references) ajv.addSchema(readSchema(reference), reference.split('/').at(-1));
 	return ajv.compile(readSchema(file));
 }
 

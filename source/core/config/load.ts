@@ -27,6 +27,8 @@ export type LoadOptions = {
 	userConfigDir?: string;
 	/** What git already said about the repository (the start-up reads): saves asking again. */
 	repository?: Repository;
+	/** Replaces the default of offline_queue (a CI job: false); any layer that sets the key still wins. */
+	defaultOfflineQueue?: boolean;
 };
 
 function cliLayer(cli: CliOverrides): ConfigLayer {
@@ -58,11 +60,11 @@ function repoFile(cwd: string, workTree: string, configPath: string | undefined)
 	return {file, display: configPath};
 }
 
-function settingsOf(merged: ConfigLayer, env: {dryRun?: boolean; verbose?: boolean}, cli: CliOverrides): ResolvedSettings {
+function settingsOf(merged: ConfigLayer, env: {dryRun?: boolean; verbose?: boolean}, cli: CliOverrides, defaultOfflineQueue: boolean): ResolvedSettings {
 	return {
 		parallel: merged.parallel ?? defaults.parallel,
 		maxWorkers: merged.max_workers ?? defaults.max_workers,
-		offlineQueue: merged.offline_queue ?? defaults.offline_queue,
+		offlineQueue: merged.offline_queue ?? defaultOfflineQueue,
 		healthCheckTimeoutSeconds: merged.health_check_timeout ?? defaults.health_check_timeout,
 		refreshIntervalSeconds: merged.refresh_interval ?? defaults.refresh_interval,
 		retryBaseDelaySeconds: merged.retry_base_delay ?? defaults.retry_base_delay,
@@ -104,7 +106,7 @@ export async function loadConfig(options: LoadOptions): Promise<ResolvedConfig> 
 	validateMerged(merged, layers, {cwd, workTree: repository.workTree});
 	const resolved = resolveRemotes(merged, layers, repository.remotes, repository.workTree);
 	return {
-		settings: settingsOf(merged, fromEnv, cli),
+		settings: settingsOf(merged, fromEnv, cli, options.defaultOfflineQueue ?? defaults.offline_queue),
 		remotes: resolved.remotes,
 		warnings: [...warnings, ...resolved.warnings],
 		files: layers.flatMap(sourced => (sourced.file === undefined ? [] : [sourced.file])),
