@@ -13,7 +13,7 @@ export const exitCodes = {
 	terminated: 143,
 } as const;
 
-/** The shell's 128 + signal number, for the signals the program handles (SPEC §6). */
+/** The exit code after a signal the program handles (SPEC §6): 130 for SIGINT and SIGHUP, 143 for SIGTERM. */
 export function exitCodeForSignal(signal: 'SIGINT' | 'SIGTERM' | 'SIGHUP'): number {
 	switch (signal) {
 		case 'SIGINT':
@@ -21,7 +21,8 @@ export function exitCodeForSignal(signal: 'SIGINT' | 'SIGTERM' | 'SIGHUP'): numb
 		case 'SIGTERM':
 			return exitCodes.terminated;
 		case 'SIGHUP':
-			return 129;
+			// A closed terminal interrupted the work: SPEC §6 has one code for that, 130.
+			return exitCodes.interrupted;
 	}
 }
 

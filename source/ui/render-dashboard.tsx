@@ -20,7 +20,7 @@ export type DashboardOptions = {
  * Runs the full-screen dashboard until the user quits or a signal arrives, then disposes the
  * service (stopping work, disconnecting VPNs we connected) BEFORE giving the screen back, and
  * resolves with the exit code: 0 after quitting, 130 after quitting in the middle of a push or
- * queue run (SPEC §6: it was interrupted), 130 / 143 / 129 after SIGINT / SIGTERM / SIGHUP, 1 when
+ * queue run (SPEC §6: it was interrupted), 130 after SIGINT or SIGHUP, 143 after SIGTERM, 1 when
  * cleanup failed. Rejects (screen restored, service disposed) when the UI itself crashed.
  * A second signal while cleaning up stops waiting: screen restored, the signal's default action.
  */

@@ -40,6 +40,10 @@ export function gitEnv(): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {...process.env, ...isolatedGitEnv, HOME: isolatedHome(), XDG_CONFIG_HOME: path.join(isolatedHome(), '.config')};
 	delete env.GIT_DIR;
 	delete env.GIT_WORK_TREE;
+	// The machine's CI must not decide what a test sees (in CI the offline queue is off by
+	// default): a test that wants CI mode sets it itself.
+	delete env.CI;
+	delete env.CONTINUOUS_INTEGRATION;
 	return env;
 }
 

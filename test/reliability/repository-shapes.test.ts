@@ -124,7 +124,9 @@ describe('the machine and the repository are not what we expect', () => {
 		const mirrorDir = path.join(path.dirname(remoteDir), 'mïrror ✓.git');
 		mkdirSync(mirrorDir);
 		makeBare(mirrorDir);
-		writeRepoConfig(repo, {remotes: {'mirror-✓': {url: mirrorDir, priority: 2}}});
+		// A remote git knows (a repo file's own `url` would need `remote-sync trust` first).
+		git(repo, 'remote', 'add', 'mirror-✓', mirrorDir);
+		writeRepoConfig(repo, {remotes: {'mirror-✓': {priority: 2}}});
 		const sha = commit(repo, 'ünïcødé commit ✓');
 		const inner = path.join(repo, 'sub dir ü');
 		mkdirSync(inner);

@@ -102,7 +102,7 @@ describe('CI progress lines', () => {
 		bus.emit(everyEvent['operation-finished']);
 		stop();
 		bus.emit(everyEvent['operation-started']);
-		expect(said).toEqual(['push origin/main: started', 'push origin/main: writing 50% 3.0 MiB', 'push origin/main: failed in 0.00s — could not read https://***@git.example.invalid/x.git']);
+		expect(said).toEqual(['push origin/main: started', 'push origin/main: writing 50% 3.0 MiB', 'push origin/main: failed in 3ms — could not read https://***@git.example.invalid/x.git']);
 		for (const line of said) expect(line).not.toMatch(/[\r\n\u001B]/);
 	});
 

@@ -212,9 +212,16 @@ describe('a cloned repository loosens no force-push policy until trusted', () =>
 		expect(resultFor(await run('--push', '--dry-run', '--json'), 'origin')).toMatchObject([{status: 'would-block'}]);
 
 		expect((await run('trust')).stdout).toContain('remotes.origin.force_push: allow');
+		// Trusted, `allow` applies — and still only over what this branch integrated (the lease):
+		// the teammate's commit was fetched, never integrated, so it is refused, not blocked.
 		const trusted = await run('--push', '--dry-run', '--json');
-		expect(resultFor(trusted, 'origin')).toMatchObject([{status: 'would-force'}]);
+		expect(resultFor(trusted, 'origin')).toMatchObject([{status: 'rejected'}]);
 		expect(trusted.stderr).not.toContain('force_push is not trusted');
+		// Once the branch has held the remote's tip (here: reset onto it, then rewritten), the force is the user's.
+		git(clone, 'reset', '-q', '--hard', 'origin/main');
+		git(clone, 'reset', '-q', '--hard', 'HEAD~1');
+		commit(clone, 'my rewrite, after looking at theirs');
+		expect(resultFor(await run('--push', '--dry-run', '--json'), 'origin')).toMatchObject([{status: 'would-force'}]);
 	});
 
 	it("never loosens the user's own explicit policy: the repo's `warn` over the user's `block` stays `block` even with --force", async () => {

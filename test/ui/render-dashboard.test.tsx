@@ -43,12 +43,12 @@ describe('renderDashboard', () => {
 		expect(run.written().endsWith(showCursor + leaveAltScreen)).toBe(true);
 	});
 
-	it('quits with 130 on SIGTERM, after cleaning up, and lets go of the signals', async () => {
+	it('quits with 143 on SIGTERM (SPEC §6), after cleaning up, and lets go of the signals', async () => {
 		const service = new StaticService(buildSnapshot({running: 2}));
 		const run = start(service);
 		await ready(run.stdin);
 		run.proc.emit('SIGTERM');
-		await expect(run.exit).resolves.toBe(130);
+		await expect(run.exit).resolves.toBe(143);
 		expect(service.disposed).toBe(true);
 		expect(run.written()).toContain(leaveAltScreen);
 		for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'exit']) expect(run.proc.listenerCount(signal), signal).toBe(0);

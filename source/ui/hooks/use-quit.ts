@@ -1,4 +1,4 @@
-import {useMemo} from 'react';
+import {useEffect, useMemo} from 'react';
 import {useSyncService} from './service-context.js';
 import {useValueStore} from './value-store.js';
 
@@ -50,6 +50,18 @@ export function useQuit(onExit: () => void, busy: () => number): QuitFlow {
 			},
 		};
 	}, [store, service, exit]);
+
+	// The question was only because a write was running: once none is, the q stands (the user
+	// asked to quit and did not say "keep working"), so the dashboard quits by itself.
+	// Checked on the engine's changes and on every render (the UI's own write count changes then).
+	const writesEnded = (): void => {
+		if (store.get().asking && Math.max(service.getSnapshot().writing, exit.busy()) === 0) actions.confirm();
+	};
+
+	useEffect(() => {
+		if (state.asking) writesEnded();
+	});
+	useEffect(() => (state.asking ? service.subscribe(writesEnded) : undefined), [state.asking]);
 
 	return {...state, ...actions};
 }
