@@ -2,7 +2,7 @@ import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {cliPath, runCli} from '../cli/run-cli.js';
-import {commit, git, makeRepo, startDelayProxy, startGitDaemon, startHttpGit, startRefusingPort, startSilentSocket, tempDir} from '../harness/index.js';
+import {commit, git, gitAsyncOk, makeRepo, startDelayProxy, startGitDaemon, startHttpGit, startRefusingPort, startSilentSocket, tempDir} from '../harness/index.js';
 import {rowOf} from './fixture.js';
 import {openTerminal} from './tmux.js';
 
@@ -20,7 +20,8 @@ async function liveFixture() {
 	for (const name of ['slow1', 'slow2']) {
 		git(served, 'init', '-q', '--bare', `${name}.git`);
 		git(repo, 'remote', 'add', name, proxy.url(`${name}.git`));
-		git(repo, 'push', '-q', name, 'main');
+		// Async: the delay proxy lives in this process and must keep forwarding meanwhile.
+		await gitAsyncOk(repo, 'push', '-q', name, 'main');
 	}
 
 	const hung = await startSilentSocket();
@@ -81,8 +82,8 @@ describe('live dashboard in a real terminal (tmux)', {timeout: 240_000}, () => {
 		const sha = commit(fixture.repo, 'from another shell');
 		await terminal.waitFor(s => s.includes(sha.slice(0, 7)), {message: 'the commit never reached the header'});
 		// A plain git push to one remote (its tracking ref moves): in sync, without a key.
-		git(fixture.repo, 'pull', '-q', '--no-rebase', '--no-edit', 'slow1', 'main');
-		git(fixture.repo, 'push', '-q', 'slow1', 'main');
+		await gitAsyncOk(fixture.repo, 'pull', '-q', '--no-rebase', '--no-edit', 'slow1', 'main');
+		await gitAsyncOk(fixture.repo, 'push', '-q', 'slow1', 'main');
 		await terminal.waitFor(s => /^\s*›?\s*✓/.test(rowOf(s, 'slow1')), {message: 'the plain push never showed'});
 		// A push made by someone else: visible after refresh_interval (2 s).
 		pushBySomeoneElse(path.join(fixture.served, 'slow2.git'), 'theirs again');
