@@ -49,10 +49,12 @@ function Tail({row, barWidth}: {row: RemoteRow; barWidth: number}) {
 	if (row.activity) return <ActivityCell activity={row.activity} barWidth={barWidth} />;
 	if (row.untrusted !== undefined) return <Text color="red" wrap="truncate-end">{row.untrusted}</Text>;
 	const last = row.lastResult;
-	// A failed fetch leaves the last known state on screen: say how old it is, unless a push said more since.
-	if (row.status?.stale && (last === undefined || last.kind === 'fetch')) return <StaleTail status={row.status} />;
 	const healthIsNewer = row.health !== undefined && (last === undefined || (row.healthAt ?? 0) >= last.finishedAt);
-	if (row.health && !row.health.reachable && healthIsNewer) {
+	const unreachableNow = row.health !== undefined && !row.health.reachable && healthIsNewer;
+	// A failed fetch leaves the last known state on screen: say how old it is, unless a push or a
+	// newer health check said more since.
+	if (row.status?.stale && !unreachableNow && (last === undefined || last.kind === 'fetch')) return <StaleTail status={row.status} />;
+	if (row.health && unreachableNow) {
 		return (
 			<Text color="red" wrap="truncate-end">
 				{row.health.class}
