@@ -37,10 +37,12 @@ async function scene() {
 	const behind = makeBare();
 	// Pushes through the VPN take a while: the VPN is up for most of the run.
 	addPreReceiveHook(behind, 'sleep 0.8');
-	writeRepoConfig(repo, {retry_base_delay: 0.05, retry_max_delay: 0.1, health_check_timeout: 2, max_workers: 4, remotes: {down: {retry: 3}, internal: {url: link, vpn: 'corp'}}});
-	// The user's own config: its commands are trusted. Both connect and disconnect take a moment,
+	writeRepoConfig(repo, {retry_base_delay: 0.05, retry_max_delay: 0.1, health_check_timeout: 2, max_workers: 4, remotes: {down: {retry: 3}}});
+	// The user's own config: its commands and its url are trusted (a repo file's would need
+	// `remote-sync trust`). Both connect and disconnect take a moment,
 	// so a program that exits without waiting for its cleanup is caught with the VPN still up.
 	const xdg = userConfigDir({
+		remotes: {internal: {url: link, vpn: 'corp'}},
 		vpn: {corp: {connect_cmd: `sleep 0.3 && ln -s '${behind}' '${link}'`, check_cmd: `test -e '${link}'`, disconnect_cmd: `sleep 0.2 && rm -f '${link}'`, timeout: 5}},
 	});
 	return {repo, link, xdg};
