@@ -14,12 +14,10 @@ type PushJson = {results: Array<{remote: string; status: string; errorClass?: st
 describe('fault injection: broken VPN commands', () => {
 	it('a hanging, a failing and a garbage-printing connect_cmd each queue their push with a clean reason', async () => {
 		const repo = makeRepo();
-		writeRepoConfig(repo, {
-			retry_base_delay: 0.01,
-			retry_max_delay: 0.02,
-			remotes: Object.fromEntries(['hang', 'fails', 'garbage'].map(name => [`behind-${name}`, {url: `/nonexistent/${name}.git`, vpn: name, retry: 0}])),
-		});
+		writeRepoConfig(repo, {retry_base_delay: 0.01, retry_max_delay: 0.02});
+		// The user's own remotes and VPNs (a repo file's urls and commands would need trust first).
 		const xdg = userConfigDir({
+			remotes: Object.fromEntries(['hang', 'fails', 'garbage'].map(name => [`behind-${name}`, {url: `/nonexistent/${name}.git`, vpn: name, retry: 0}])),
 			vpn: {
 				hang: {connect_cmd: 'sleep 30', timeout: 1},
 				fails: {connect_cmd: "echo 'no route to concentrator' >&2; exit 7", timeout: 5},

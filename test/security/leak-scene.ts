@@ -35,16 +35,17 @@ export async function leakScene(): Promise<LeakScene> {
 		retry_base_delay: 0.01,
 		retry_max_delay: 0.02,
 		health_check_timeout: 3,
+		remotes: {signed: {retry: 0}},
+	});
+	// The user's own (trusted) remotes and VPN: urls, a command line and output that carry tokens
+	// (a repo file's urls are never contacted before `remote-sync trust`: untrusted-repo.test.ts).
+	const behind = makeBare();
+	const xdg = userConfigDir({
 		remotes: {
 			offsite: {url: `http://deploy:SECRET-QUEUE@127.0.0.1:${refused.port}/x.git`, retry: 0},
 			tokenquery: {url: `http://127.0.0.1:${refused.port}/y.git?access_token=SECRET-QUERY`, retry: 0},
 			internal: {url: link, vpn: 'corp'},
-			signed: {retry: 0},
 		},
-	});
-	// The user's own (trusted) VPN, whose command line and output carry a token.
-	const behind = makeBare();
-	const xdg = userConfigDir({
 		vpn: {
 			corp: {
 				connect_cmd: `echo "login https://vpnuser:SECRET-VPN-OUT@vpn.invalid" >&2; ln -s '${behind}' '${link}' # https://vpnuser:SECRET-VPN-CMD@vpn.invalid`,

@@ -30,12 +30,12 @@ export async function readRepository(cwd: string): Promise<RepositoryReads | und
 	// All four settle before anything is decided: outside a repository the others fail too.
 	await Promise.allSettled([where, branch, refs, remotes]);
 	const {exitCode, stdout} = await where;
-	const [isBare, , commonDir, topLevel] = stdout.split('\n');
+	const [isBare, gitDir, commonDir, topLevel] = stdout.split('\n');
 	if (exitCode !== 0 || isBare !== 'false' || !commonDir || !topLevel) return undefined;
 	const snapshot = await refs;
 	const root = path.resolve(cwd, topLevel);
 	return {
-		info: {root, name: path.basename(root).replace(/\.git$/, ''), bare: false, currentBranch: await branch},
+		info: {root, gitDir, commonDir: path.resolve(cwd, commonDir), name: path.basename(root).replace(/\.git$/, ''), bare: false, currentBranch: await branch},
 		repository: {workTree: topLevel, remotes: await remotes},
 		queue: {file: path.join(path.resolve(cwd, commonDir), 'remote-sync', 'queue.json'), workTreeRoot: root},
 		refs: snapshot,
