@@ -41,7 +41,7 @@ function fields(row: RemoteRow, now: number): Array<[string, ReactNode]> {
 
 	if (health) list.push(['health', health.reachable ? `reachable ${Math.round(health.latencyMs)}ms` : <Text key="h" color="red">{`${health.class}${health.error ? `: ${printableLine(health.error)}` : ''}`}</Text>]);
 	if (row.vpn) list.push(['vpn', <Text key="v"><VpnBadge vpn={row.vpn} />{row.vpn.reason ? ` ${printableLine(row.vpn.reason)}` : ''}</Text>]);
-	if (row.queued > 0) list.push(['queue', <Text key="q" color="yellow">{`${plural(row.queued, 'push')} waiting (r retries)`}</Text>]);
+	if (row.queued > 0) list.push(['queue', <Text key="q" color="yellow">{`${row.queued} queued ${row.queued === 1 ? 'push' : 'pushes'} waiting (r retries)`}</Text>]);
 	if (last) {
 		const tone = resultTone(last.status);
 		list.push(['last', <Text key="l"><Text color={tone}>{`${last.kind} ${last.status}`}</Text>{` ${printableLine(last.branch)} · ${formatDuration(last.durationMs)} · ${plural(last.attempts, 'attempt')}`}</Text>]);
