@@ -2,7 +2,7 @@ import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import type {HealthResult} from '../../../source/core/model.js';
 import {probeArgs, probeRemote} from '../../../source/core/status/health.js';
-import {runBounded} from '../../../source/core/status/run-parallel.js';
+import {mapBounded} from '../../../source/core/service/bounded.js';
 import {buildFleet, makeRepo, startHttpGit, tempDir} from '../../harness/index.js';
 import {isolateProductGit, remote} from './helpers.js';
 
@@ -47,13 +47,13 @@ describe('health check (SPEC §3, §4)', () => {
 	it('times a silent host out after timeoutSeconds while another probe of the batch finishes first', async () => {
 		const fleet = await buildFleet(['silent', 'local']);
 		const finished: string[] = [];
-		const results = await runBounded(['silent', 'local'], 2, async name => {
+		const results = await mapBounded(['silent', 'local'], 2, async name => {
 			const result = await probeRemote({cwd: fleet.repo, remote: remote(name, {url: fleet.remotes[name]!.url}), timeoutSeconds: 1});
 			finished.push(name);
 			return result;
-		});
+		}, () => undefined);
 		expect(finished).toEqual(['local', 'silent']);
-		const [silent, local] = results.map(result => (result.status === 'fulfilled' ? result.value : undefined)) as [HealthResult, HealthResult];
+		const [silent, local] = results as [HealthResult, HealthResult];
 		expect(local.class).toBe('reachable');
 		expect(silent).toMatchObject({reachable: false, class: 'timeout'});
 		expect(silent.latencyMs).toBeGreaterThanOrEqual(900);

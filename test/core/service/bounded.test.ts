@@ -1,5 +1,7 @@
 import {describe, expect, it} from 'vitest';
-import {runBounded} from '../../../source/core/status/run-parallel.js';
+import {mapBounded} from '../../../source/core/service/bounded.js';
+
+const asError = (_item: unknown, error: unknown) => `failed: ${(error as Error).message}`;
 
 function gate<T = void>() {
 	let open!: (value: T) => void;
@@ -10,30 +12,26 @@ function gate<T = void>() {
 describe('bounded parallel work (one remote never blocks the rest)', () => {
 	it('returns results in input order whatever order they finish in', async () => {
 		const gates = [gate(), gate(), gate()];
-		const running = runBounded(['a', 'b', 'c'], 3, async (item, index) => {
-			await gates[index]!.promise;
+		const running = mapBounded(['a', 'b', 'c'], 3, async item => {
+			await gates['abc'.indexOf(item)]!.promise;
 			return item.toUpperCase();
-		});
+		}, asError);
 		gates[2]!.open();
 		gates[1]!.open();
 		gates[0]!.open();
-		expect(await running).toEqual([
-			{status: 'fulfilled', value: 'A'},
-			{status: 'fulfilled', value: 'B'},
-			{status: 'fulfilled', value: 'C'},
-		]);
+		expect(await running).toEqual(['A', 'B', 'C']);
 	});
 
 	it('runs at most `limit` at once', async () => {
 		let active = 0;
 		let peak = 0;
 		const gates = Array.from({length: 6}, () => gate());
-		const running = runBounded(gates, 2, async item => {
+		const running = mapBounded(gates, 2, async item => {
 			active++;
 			peak = Math.max(peak, active);
 			await item.promise;
 			active--;
-		});
+		}, () => undefined);
 		for (const item of gates) {
 			item.open();
 			await Promise.resolve();
@@ -44,19 +42,15 @@ describe('bounded parallel work (one remote never blocks the rest)', () => {
 	});
 
 	it('turns one failure into its own result and finishes the others', async () => {
-		const results = await runBounded([1, 2, 3], 1, async n => {
+		const results = await mapBounded([1, 2, 3], 1, async (n): Promise<number | string> => {
 			if (n === 1) throw new Error('remote one is down');
 			return n * 10;
-		});
-		expect(results[0]).toMatchObject({status: 'rejected', reason: new Error('remote one is down')});
-		expect(results.slice(1)).toEqual([
-			{status: 'fulfilled', value: 20},
-			{status: 'fulfilled', value: 30},
-		]);
+		}, asError);
+		expect(results).toEqual(['failed: remote one is down', 20, 30]);
 	});
 
 	it('treats a limit below 1 as 1 instead of hanging', async () => {
-		const results = await runBounded(['x'], 0, async item => item);
-		expect(results).toEqual([{status: 'fulfilled', value: 'x'}]);
+		const results = await mapBounded(['x'], 0, async item => item, asError);
+		expect(results).toEqual(['x']);
 	});
 });
