@@ -2,7 +2,7 @@ import type {GitOutput} from '../git/runner.js';
 import {pushArgv, branchRef} from './argv.js';
 import {outcomeFor, parsePorcelain} from './porcelain.js';
 import {interpretPush, type Attempt} from './push-outcome.js';
-import type {PushRequest} from './push-one.js';
+import type {PushRequest} from './push-request.js';
 import {runPushCommand} from './run-push.js';
 
 /**

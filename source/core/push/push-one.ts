@@ -1,9 +1,8 @@
-import type {ResolvedRemote} from '../config/schema.js';
 import {isTransient} from '../git/classify.js';
 import {redact} from '../git/redact.js';
 import {foreignOutput} from '../text/shown-text.js';
 import type {GitOutput} from '../git/runner.js';
-import type {ErrorClass, OperationResult, Progress} from '../model.js';
+import type {ErrorClass, OperationResult} from '../model.js';
 import {withRetry} from '../retry.js';
 import {pushArgv, remoteArgument, branchRef} from './argv.js';
 import {lostRefUpdateRace, remoteNowHas} from './concurrent-update.js';
@@ -15,6 +14,9 @@ import {parseProgressLine} from './progress.js';
 import {plainPush} from './plain-push.js';
 import {runPushCommand} from './run-push.js';
 import {interpretPush, type Attempt} from './push-outcome.js';
+import type {PushRequest} from './push-request.js';
+
+export type {PushRequest} from './push-request.js';
 
 /**
  * One (remote, branch) push, SPEC §4: a plain push first (plain-push.ts: git refuses a
@@ -24,25 +26,6 @@ import {interpretPush, type Attempt} from './push-outcome.js';
  * plans, and predicts the same refusals.
  * Retry only transient network failures. Never throws: every outcome is an OperationResult.
  */
-
-export type PushRequest = {
-	cwd: string;
-	remote: ResolvedRemote;
-	branch: string;
-	localSha: string;
-	/** The user passed --force, or confirmed in the dashboard. */
-	force: boolean;
-	dryRun: boolean;
-	retryBaseDelaySeconds: number;
-	retryMaxDelaySeconds: number;
-	signal?: AbortSignal;
-	onProgress?: (progress: Progress) => void;
-	onCommand?: (output: GitOutput) => void;
-	/** The plan the user confirmed in the dashboard: no re-planning, and a force leases on its remoteSha. */
-	plan?: PushPlan;
-	/** Told before each wait for a retry, for the log: "retry 1 of 3 in 1.2 s: <error>". */
-	onRetry?: (info: {retry: number; of: number; delayMs: number; error?: string}) => void;
-};
 
 function commits(count: number): string {
 	return count === 1 ? '1 commit' : `${count} commits`;

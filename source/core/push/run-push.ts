@@ -1,7 +1,7 @@
 import {runGit, type GitOutput} from '../git/runner.js';
 import {traceLocalHook, type LocalHookState} from './local-hook.js';
 import {parseProgressLine} from './progress.js';
-import type {PushRequest} from './push-one.js';
+import type {PushRequest} from './push-request.js';
 
 /** A push's output, and whether the repository's own pre-push hook was what it waited on. */
 export type PushOutput = GitOutput & {localHook: LocalHookState};

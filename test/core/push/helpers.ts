@@ -1,7 +1,7 @@
 import type {ResolvedRemote} from '../../../source/core/config/schema.js';
 import type {GitOutput} from '../../../source/core/git/runner.js';
 import type {Progress} from '../../../source/core/model.js';
-import type {PushRequest} from '../../../source/core/push/push-one.js';
+import type {PushRequest} from '../../../source/core/push/push-request.js';
 import {git} from '../../harness/index.js';
 import {resolvedRemote} from '../../harness/product-env.js';
 
