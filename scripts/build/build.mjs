@@ -8,6 +8,7 @@
 import {rmSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import * as esbuild from 'esbuild';
+import {writeBundleMap} from './bundle-map.mjs';
 import {writeNotices} from './notices.mjs';
 
 const dev = process.argv.includes('--dev');
@@ -40,3 +41,4 @@ const {metafile} = await esbuild.build({
 	logLevel: 'warning',
 });
 writeNotices(root, metafile, `${outdir}/THIRD-PARTY-NOTICES.md`);
+writeBundleMap(outdir, metafile, `${outdir}/bundle-map.json`);

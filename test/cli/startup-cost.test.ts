@@ -1,0 +1,60 @@
+import {chmodSync, existsSync, readFileSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {describe, expect, it} from 'vitest';
+import {addBareRemote, git, makeRepo, tempDir} from '../harness/index.js';
+import {binPaths, runCli, type CliRun} from './run-cli.js';
+
+/**
+ * What a headless run pays before its answer, checked without timing it (speed is measured in
+ * bench/): which packages of the bundle it loads and how many git processes it starts.
+ * dist/bundle-map.json (written by the build) says which packages each output file holds.
+ */
+type BundleMap = {outputs: Record<string, {packages: string[]; sources: string[]}>};
+const dist = path.dirname(binPaths['remote-sync']);
+const recorder = fileURLToPath(new URL('fixtures/record-loads.mjs', import.meta.url));
+
+type Traced = {run: CliRun; packages: Set<string>; sources: Set<string>; git: string[][]};
+
+/** Runs the built program with a module-load recorder and a counting git first on PATH. */
+async function traced(args: string[], cwd: string): Promise<Traced> {
+	const dir = tempDir('rst-trace-');
+	const loads = path.join(dir, 'loads.txt');
+	const calls = path.join(dir, 'git-calls.txt');
+	const realGit = git(cwd, '--exec-path');
+	const wrapper = path.join(dir, 'git');
+	// One line per git process: its arguments, tab-separated.
+	writeFileSync(wrapper, `#!/bin/sh\n(IFS='\t'; printf '%s\\n' "$*") >> '${calls}'\nexec '${path.join(realGit, 'git')}' "$@"\n`);
+	chmodSync(wrapper, 0o755);
+	const run = await runCli(args, {cwd, env: {NODE_OPTIONS: `--import=${recorder}`, RECORD_LOADS_FILE: loads, PATH: `${dir}${path.delimiter}${process.env.PATH ?? ''}`}});
+	const map = JSON.parse(readFileSync(path.join(dist, 'bundle-map.json'), 'utf8')) as BundleMap;
+	const packages = new Set<string>();
+	const sources = new Set<string>();
+	for (const url of readFileSync(loads, 'utf8').split('\n').filter(Boolean)) {
+		const output = map.outputs[path.basename(fileURLToPath(url))];
+		if (path.dirname(fileURLToPath(url)) !== dist || !output) continue;
+		for (const name of output.packages) packages.add(name);
+		for (const name of output.sources) sources.add(name);
+	}
+
+	const gitCalls = existsSync(calls) ? readFileSync(calls, 'utf8').split('\n').filter(Boolean).map(line => line.split('\t')) : [];
+	return {run, packages, sources, git: gitCalls};
+}
+
+function repoWithRemotes(count: number): string {
+	const repo = makeRepo();
+	for (let i = 1; i <= count; i++) addBareRemote(repo, `mirror${i}`);
+	git(repo, 'fetch', '-q', '--all');
+	return repo;
+}
+
+describe('what --status --no-fetch costs', () => {
+	it('loads none of the packages only other actions use', async () => {
+		const {run, packages, sources} = await traced(['--status', '--no-fetch'], repoWithRemotes(2));
+		expect(run.exitCode, run.stderr).toBe(0);
+		// The recorder sees the engine: the check below is not vacuous.
+		expect(sources).toContain('source/core/status/compute-status.ts');
+		// simple-git: the setup verbs (init, hooks). conf/ajv: the trust store. ink, react: the dashboard.
+		for (const name of ['simple-git', 'conf', 'ajv', 'ink', 'react']) expect(packages, name).not.toContain(name);
+	});
+});
