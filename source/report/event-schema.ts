@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 import type {ErrorClass, OperationKind, PushPhase, VpnStateKind} from '../core/model.js';
 import type {healthRow, JsonDocument, queueDocument, resultDocument, statusRow} from './json.js';
 

@@ -54,7 +54,16 @@ describe('what --status --no-fetch costs', () => {
 		expect(run.exitCode, run.stderr).toBe(0);
 		// The recorder sees the engine: the check below is not vacuous.
 		expect(sources).toContain('source/core/status/compute-status.ts');
-		// simple-git: the setup verbs (init, hooks). conf/ajv: the trust store. ink, react: the dashboard.
-		for (const name of ['simple-git', 'conf', 'ajv', 'ink', 'react']) expect(packages, name).not.toContain(name);
+		// simple-git: the setup verbs (init, hooks). conf/ajv: the trust store. ink, react: the
+		// dashboard. zod: validating config files, and there is none here.
+		for (const name of ['simple-git', 'conf', 'ajv', 'ink', 'react', 'zod']) expect(packages, name).not.toContain(name);
+	});
+
+	it('loads the config validator once there is a config file to validate', async () => {
+		const repo = repoWithRemotes(2);
+		writeFileSync(path.join(repo, '.remotesyncrc.json'), JSON.stringify({remotes: {mirror1: {priority: 2}}}));
+		const {run, packages} = await traced(['--status', '--no-fetch'], repo);
+		expect(run.exitCode, run.stderr).toBe(0);
+		expect(packages).toContain('zod');
 	});
 });

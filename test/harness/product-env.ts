@@ -1,6 +1,7 @@
 import path from 'node:path';
 import {afterAll, beforeAll, vi} from 'vitest';
-import {defaults, remoteDefaults, type ResolvedRemote} from '../../source/core/config/schema.js';
+import {defaults, remoteDefaults} from '../../source/core/config/defaults.js';
+import type {ResolvedRemote} from '../../source/core/config/schema.js';
 import {isolatedHome} from './repo.js';
 
 /**

@@ -1,5 +1,5 @@
-import type {z} from 'zod';
-import {forcePushPolicies} from './schema.js';
+import type * as z from 'zod';
+import {forcePushPolicies} from './defaults.js';
 import {describeValue, formatKeyPath, valueAt} from './key-path.js';
 
 /**

@@ -6,9 +6,10 @@ import {readEnvLayer} from './env.js';
 import type {SourcedLayer} from './layers.js';
 import {displayPath, findRepoConfig, userConfigFile} from './locate.js';
 import {mergeLayers} from './merge.js';
-import {readLayerFile} from './read-layer.js';
+import type {FileLayer} from './read-layer.js';
 import {resolveRemotes} from './resolve.js';
-import {defaults, type ConfigLayer, type ResolvedConfig, type ResolvedSettings} from './schema.js';
+import {defaults} from './defaults.js';
+import type {ConfigLayer, ResolvedConfig, ResolvedSettings} from './schema.js';
 import {validateMerged} from './validate.js';
 
 /**
@@ -76,6 +77,12 @@ function settingsOf(merged: ConfigLayer, env: {dryRun?: boolean; verbose?: boole
 	};
 }
 
+/** The validator (zod) loads only when there is a file to validate. */
+async function readLayer(file: string, display: string): Promise<FileLayer> {
+	const {readLayerFile} = await import('./read-layer.js');
+	return readLayerFile(file, display);
+}
+
 export async function loadConfig(options: LoadOptions): Promise<ResolvedConfig> {
 	const cwd = path.resolve(options.cwd);
 	const env = options.env ?? process.env;
@@ -87,14 +94,14 @@ export async function loadConfig(options: LoadOptions): Promise<ResolvedConfig> 
 	const userFile = userConfigFile(env, options.userConfigDir);
 	if (existsSync(userFile)) {
 		const display = displayPath(cwd, userFile);
-		const {layer, warnings: found} = readLayerFile(userFile, display);
+		const {layer, warnings: found} = await readLayer(userFile, display);
 		layers.push({kind: 'user', layer, file: userFile, display});
 		warnings.push(...found);
 	}
 
 	const repo = repoFile(cwd, repository.workTree, options.configPath);
 	if (repo) {
-		const {layer, warnings: found} = readLayerFile(repo.file, repo.display);
+		const {layer, warnings: found} = await readLayer(repo.file, repo.display);
 		layers.push({kind: 'repo', layer, ...repo});
 		warnings.push(...found);
 	}

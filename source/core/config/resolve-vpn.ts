@@ -1,5 +1,6 @@
 import type {SourcedLayer} from './layers.js';
-import {vpnDefaults, type ConfigLayer, type ResolvedVpn, type VpnLayer} from './schema.js';
+import {vpnDefaults} from './defaults.js';
+import type {ConfigLayer, ResolvedVpn, VpnLayer} from './schema.js';
 
 /**
  * A remote's `vpn` (a name in `vpn`, or an inline object) → ResolvedVpn with defaults.

@@ -4,7 +4,8 @@ import {formatKeyPath} from './key-path.js';
 import {filePrefix, lastDefining, type SourcedLayer} from './layers.js';
 import {repoAsks} from './repo-asks.js';
 import {resolveVpn} from './resolve-vpn.js';
-import {defaults, remoteDefaults, type ConfigLayer, type ResolvedRemote} from './schema.js';
+import {defaults, remoteDefaults} from './defaults.js';
+import type {ConfigLayer, ResolvedRemote} from './schema.js';
 
 /**
  * Git's remotes + the merged config → the remotes we work on. Every git remote appears,

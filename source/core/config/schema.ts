@@ -1,4 +1,5 @@
-import {z} from 'zod';
+import * as z from 'zod';
+import {forcePushPolicies, type ForcePushPolicy} from './defaults.js';
 
 /**
  * The one definition of `.remotesyncrc.json`. Validation, defaults, the TypeScript
@@ -13,9 +14,6 @@ import {z} from 'zod';
 const positiveSeconds = z.number().positive({message: 'must be a number of seconds greater than 0'});
 const wholeCount = (min: number) =>
 	z.number().int({message: 'must be a whole number'}).min(min, {message: `must be at least ${min}`});
-
-export const forcePushPolicies = ['block', 'warn', 'allow'] as const;
-export type ForcePushPolicy = (typeof forcePushPolicies)[number];
 
 export const vpnSchema = z.looseObject({
 	connect_cmd: z.string().optional().describe('Shell command that brings the VPN up.'),
@@ -62,31 +60,7 @@ export type ConfigLayer = z.infer<typeof layerSchema>;
 export type RemoteLayer = z.infer<typeof remoteSchema>;
 export type VpnLayer = z.infer<typeof vpnSchema>;
 
-export const defaults = {
-	parallel: true,
-	max_workers: 4,
-	offline_queue: true,
-	health_check_timeout: 5,
-	refresh_interval: 60,
-	retry_base_delay: 1.0,
-	retry_max_delay: 30.0,
-	auto_fetch: true,
-	stall_timeout: 10,
-} as const;
-
-export const remoteDefaults = {
-	priority: 1,
-	branches: ['*'] as readonly string[],
-	force_push: 'block' as ForcePushPolicy,
-	retry: 3,
-	timeout: 30,
-	enabled: true,
-};
-
-export const vpnDefaults = {
-	timeout: 30,
-	auto_connect: true,
-};
+export type {ForcePushPolicy};
 
 /** A VPN after defaults, with where its commands came from (for trust). */
 export type ResolvedVpn = {

@@ -2,7 +2,7 @@ import {copyFileSync, mkdirSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
-import {defaults, remoteDefaults} from '../../../source/core/config/schema.js';
+import {defaults, remoteDefaults} from '../../../source/core/config/defaults.js';
 import {UsageError} from '../../../source/core/errors.js';
 import {makeRepo, tempDir} from '../../harness/index.js';
 import {load, loadError, remote, sandbox, writeJson, writeText} from './helpers.js';
