@@ -1,11 +1,11 @@
 /**
- * Every flag the program takes, once. The parser (meow), the unknown-flag check with its
+ * Every flag the program takes, once. The parser (parse-argv.ts), the unknown-flag check with its
  * "did you mean", the shell completions and the help test all read this table, so a flag
  * cannot exist in one and be missing from another.
  */
 
 export type FlagSpec = {
-	/** camelCase, as meow names it. */
+	/** camelCase: the key the parser gives its value under. */
 	name: string;
 	type: 'boolean' | 'string';
 	shortFlag?: string;

@@ -1,8 +1,8 @@
-import meow from 'meow';
 import {didYouMean} from '../core/config/did-you-mean.js';
 import {UsageError} from '../core/errors.js';
-import {flagTable, kebab} from './flag-table.js';
+import {kebab} from './flag-table.js';
 import {helpText, verbHelp, type HelpTopic} from './help.js';
+import {parseArgv} from './parse-argv.js';
 import {checkFlags} from './unknown-flags.js';
 
 export const actionFlags = ['status', 'push', 'pushAll', 'fetch', 'healthCheck', 'showQueue', 'processQueue', 'clearQueue', 'importLegacyQueue'] as const;
@@ -53,13 +53,7 @@ export function helpFor(topic: string | undefined): string {
 	throw new UsageError(`no help for "${topic}"${hint ? `; ${hint}` : ''} — commands are ${Object.keys(verbHelp).join(', ')}`);
 }
 
-const meowFlags = Object.fromEntries(
-	flagTable
-		.filter(flag => flag.name !== 'help' && flag.name !== 'version')
-		.map(flag => [flag.name, {type: flag.type, ...(flag.shortFlag ? {shortFlag: flag.shortFlag} : {}), ...(flag.isMultiple ? {isMultiple: true} : {})}]),
-) as Record<string, {type: 'boolean' | 'string'; shortFlag?: string; isMultiple?: boolean}>;
-
-type MeowFlags = {
+type Flags = {
 	[K in Action | 'tui' | 'demo' | 'force' | 'dryRun' | 'parallel' | 'json' | 'events' | 'verbose' | 'quiet' | 'color' | 'prePush' | 'postCommit']?: boolean;
 } & {remote?: string[]; group?: string; branch?: string; config?: string; cwd?: string};
 
@@ -71,16 +65,8 @@ function wantsHelp(argv: readonly string[]): boolean {
 export function parseCli(argv: string[]): ParsedCli {
 	checkFlags(argv);
 	const helpAsked = wantsHelp(argv);
-	const cli = meow(helpText, {
-		importMeta: import.meta,
-		argv: argv.filter(arg => arg !== '--help' && arg !== '-h'),
-		allowUnknownFlags: false,
-		autoHelp: false,
-		autoVersion: true,
-		booleanDefault: undefined,
-		flags: meowFlags,
-	});
-	const flags = cli.flags as MeowFlags;
+	const cli = parseArgv(argv.filter(arg => arg !== '--help' && arg !== '-h'));
+	const flags = cli.flags as Flags;
 	const [first, second] = cli.input;
 	if (helpAsked || first === 'help') {
 		return {...emptyCli(), help: helpFor(first === 'help' ? second : first)};
@@ -100,7 +86,7 @@ export function parseCli(argv: string[]): ParsedCli {
 		return {...emptyCli(), cwd: flags.cwd, complete: second as CompleteKind};
 	}
 
-	// `--no-fetch` and `fetch` (the action) share a name: yargs gives false for the former.
+	// `--no-fetch` and `fetch` (the action) share a name: the parser gives false for the former.
 	const chosen = actionFlags.filter(action => flags[action] === true);
 	if (chosen.length > 1) {
 		throw new UsageError(`choose one action, not ${chosen.map(action => `--${kebab(action)}`).join(' and ')}; see remote-sync --help`);

@@ -10,7 +10,7 @@ const defaultIo = (): Io => ({stdout: process.stdout, stderr: process.stderr, st
 
 /** The program: parse, choose dashboard or headless, run, map the outcome to an exit code. */
 export async function main(argv: string[], programName: ProgramName, io: Io = defaultIo()): Promise<number> {
-	// The flag parser (meow, with its package.json reader) is most of what --version would load.
+	// Nothing of the parser or the engine is needed to print the version.
 	if (argv.length === 1 && argv[0] === '--version') {
 		io.stdout.write(`${packageVersion()}\n`);
 		return exitCodes.ok;

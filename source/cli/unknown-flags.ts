@@ -3,9 +3,9 @@ import {UsageError} from '../core/errors.js';
 import {flagTable, kebab, longFlagSpellings, type FlagSpec} from './flag-table.js';
 
 /**
- * Refuses a flag the program does not know, before meow sees it (meow would print its own
- * "Unknown flag" and exit without a suggestion), with the closest real flag as the hint.
- * A value given to a string flag (`--branch -x`) is a value, not a flag.
+ * Refuses a flag the program does not know, before the parser (parse-argv.ts) reads the
+ * rest, with the closest real flag as the hint. The word after a string flag is left to the
+ * parser: `--branch=-x` is a value, `--branch -x` a missing value.
  */
 export function checkFlags(argv: readonly string[], table: readonly FlagSpec[] = flagTable): void {
 	const byLong = new Map<string, FlagSpec>();
