@@ -2,7 +2,7 @@ import {chmodSync, existsSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
-import {addBareRemote, git, makeRepo, tempDir} from '../harness/index.js';
+import {addBareRemote, commit, git, makeRepo, tempDir} from '../harness/index.js';
 import {binPaths, runCli, type CliRun} from './run-cli.js';
 
 /**
@@ -59,11 +59,31 @@ describe('what --status --no-fetch costs', () => {
 		for (const name of ['simple-git', 'conf', 'ajv', 'ink', 'react', 'zod', 'meow']) expect(packages, name).not.toContain(name);
 	});
 
+	it('starts no git process that only a network call needs (the core.sshCommand lookup)', async () => {
+		const {run, git: calls} = await traced(['--status', '--no-fetch'], repoWithRemotes(3));
+		expect(run.exitCode, run.stderr).toBe(0);
+		expect(calls.length).toBeGreaterThan(0);
+		expect(calls.filter(call => call.includes('core.sshCommand'))).toEqual([]);
+	});
+
 	it('loads the config validator once there is a config file to validate', async () => {
 		const repo = repoWithRemotes(2);
 		writeFileSync(path.join(repo, '.remotesyncrc.json'), JSON.stringify({remotes: {mirror1: {priority: 2}}}));
 		const {run, packages} = await traced(['--status', '--no-fetch'], repo);
 		expect(run.exitCode, run.stderr).toBe(0);
 		expect(packages).toContain('zod');
+	});
+});
+
+describe('what --push costs before the first push starts', () => {
+	it('no git process runs between the start-up reads and the pushes: core.sshCommand came with them', async () => {
+		const repo = repoWithRemotes(2);
+		git(repo, 'config', 'core.sshCommand', 'ssh -o BatchMode=yes');
+		commit(repo, 'to push');
+		const {run, git: calls} = await traced(['--push', '--json'], repo);
+		expect(run.exitCode, run.stderr).toBe(0);
+		const firstPush = calls.findIndex(call => call[0] === 'push');
+		expect(firstPush).toBeGreaterThan(0);
+		expect(calls.slice(0, firstPush).filter(call => call.includes('core.sshCommand'))).toEqual([]);
 	});
 });

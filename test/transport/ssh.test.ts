@@ -58,6 +58,19 @@ describe('ssh: a push and a fetch land, with the ssh setup the user chose', () =
 		expect(trackingSha(await readRefs(repo), 'box', 'topic')).toBe(git(other, 'rev-parse', 'main'));
 	});
 
+	it('core.sshCommand is honoured by the program, which learns it in its start-up read (no lookup of its own before the push)', async () => {
+		const sshd = await startSshd();
+		const {repo, bare} = sshRemote(sshd);
+		// An earlier, wrong value: git's last one counts, as for `git config --get`.
+		git(repo, 'config', '--add', 'core.sshCommand', 'ssh -F /dev/null');
+		git(repo, 'config', '--add', 'core.sshCommand', sshd.clientConfig().sshCommand);
+
+		const run = await runCli(['--push', '--json', '--remote', 'box'], {cwd: repo});
+
+		expect(parseJson<PushJson>(run).results).toEqual([expect.objectContaining({remote: 'box', status: 'pushed'})]);
+		expect(landed(repo, bare)).toBe(true);
+	});
+
 	it("GIT_SSH_COMMAND is honoured, and ranks above core.sshCommand as in git", async () => {
 		const sshd = await startSshd();
 		const {repo, bare} = sshRemote(sshd);

@@ -1,6 +1,7 @@
 import {statSync} from 'node:fs';
 import {EnvironmentError} from '../errors.js';
 import {GitNotFoundError, runGit, type GitOutput} from '../git/runner.js';
+import {rememberSshCommand} from '../git/ssh-config.js';
 
 /**
  * What git itself knows: the work tree root and every remote with its fetch URL.
@@ -21,7 +22,7 @@ const localTimeoutMs = 15_000;
 
 async function git(cwd: string, args: string[]): Promise<GitOutput> {
 	try {
-		return await runGit({args, cwd, timeoutMs: localTimeoutMs});
+		return await runGit({args, cwd, timeoutMs: localTimeoutMs, local: true});
 	} catch (error) {
 		if (error instanceof GitNotFoundError) throw new EnvironmentError(error.message);
 		throw error;
@@ -51,7 +52,7 @@ export async function findWorkTree(cwd: string): Promise<string> {
 	return root;
 }
 
-/** Parse `git config --null --get-regexp '^remote\..*\.url$'` (key\nvalue\0 records). */
+/** Parse `git config --null --get-regexp` output (key\nvalue\0 records) into each remote's first url. */
 export function parseRemoteUrls(stdout: string): GitRemotes {
 	const remotes: GitRemotes = new Map();
 	for (const record of stdout.split('\0')) {
@@ -69,8 +70,24 @@ export function parseRemoteUrls(stdout: string): GitRemotes {
 	return remotes;
 }
 
+/** The last core.sshCommand in that output, as `git config --get` would give it; undefined when unset or empty. */
+export function parseSshCommand(stdout: string): string | undefined {
+	const value = stdout
+		.split('\0')
+		.filter(record => record.startsWith('core.sshcommand\n'))
+		.at(-1)
+		?.slice('core.sshcommand\n'.length)
+		.trim();
+	return value ? value : undefined;
+}
+
+/**
+ * The remotes' URLs, and in the same process core.sshCommand: the runner is told it, so the
+ * first push or fetch after start-up waits for no lookup of its own (git/ssh-config.ts).
+ */
 export async function listGitRemotes(cwd: string): Promise<GitRemotes> {
-	const output = await git(cwd, ['config', '--null', '--get-regexp', '^remote\\..*\\.url$']);
+	const output = await git(cwd, ['config', '--null', '--get-regexp', '^(remote\\..*\\.url|core\\.sshcommand)$']);
+	rememberSshCommand(cwd, output.exitCode === 0 ? parseSshCommand(output.stdout) : undefined);
 	// Exit 1 means "no such key": a repository without remotes.
 	if (output.exitCode === 1 && output.stdout === '') return new Map();
 	if (output.exitCode !== 0) {

@@ -29,6 +29,11 @@ export type GitCommand = {
 	cwd: string;
 	/** Kill the process tree after this long. Set on every network call. */
 	timeoutMs?: number;
+	/**
+	 * Reads only the repository: its timeout bounds a stuck disk or lock, not a remote, so no
+	 * ssh or http limits are set up (and no core.sshCommand is looked up for it).
+	 */
+	local?: boolean;
 	/** Kill the process tree when it writes nothing for this long (run fetch/push with --progress). */
 	stallTimeoutMs?: number;
 	/** Extra environment, on top of the non-interactive one. */
@@ -105,7 +110,7 @@ async function networkLimits(command: GitCommand, timeoutMs: number): Promise<Ne
 }
 
 export async function runGit(command: GitCommand): Promise<GitOutput> {
-	const network = command.timeoutMs === undefined ? undefined : await networkLimits(command, command.timeoutMs);
+	const network = command.timeoutMs === undefined || command.local ? undefined : await networkLimits(command, command.timeoutMs);
 	const started = performance.now();
 	const env = {...gitEnvironment(process.env, network), ...command.env};
 	// Network calls run under a deadline of their own; local plumbing (and stdin input) runs bare.

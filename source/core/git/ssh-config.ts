@@ -10,6 +10,14 @@ export type ConfigReader = (cwd: string) => Promise<string | undefined>;
 const freshForMs = 5000;
 const cache = new Map<string, {at: number; value: Promise<string | undefined>}>();
 
+/**
+ * What a read of the repository's config just found (the start-up read of the remotes asks
+ * for core.sshCommand too): the first network call of the next few seconds needs no lookup.
+ */
+export function rememberSshCommand(cwd: string, value: string | undefined): void {
+	cache.set(cwd, {at: performance.now(), value: Promise.resolve(value)});
+}
+
 export function configuredSshCommand(cwd: string, read: ConfigReader): Promise<string | undefined> {
 	const now = performance.now();
 	const hit = cache.get(cwd);
