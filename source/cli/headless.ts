@@ -69,7 +69,7 @@ async function run(service: SyncService, request: HeadlessRequest, out: Output):
 		case 'push':
 		case 'pushAll': {
 			const branches = request.action === 'pushAll' ? request.localBranches : [request.branch];
-			const report = await service.push({remotes, branches, force: request.force});
+			const report = await service.push({remotes, branches, force: request.force, statusAfter: out.events});
 			const vpnCommands = dryRun ? service.plannedVpnCommands() : [];
 			reportFailures(report.results, out);
 			const title = dryRun ? 'Push Plan (dry run: nothing changes)' : 'Push Results';

@@ -30,6 +30,19 @@ export type SyncServiceOptions = {
 	trust: {isTrusted(vpn: NonNullable<ResolvedRemote['vpn']>): boolean};
 };
 
+export type PushRequestOptions = {
+	remotes?: string[];
+	allRemotes?: boolean;
+	force?: boolean;
+	branches?: string[];
+	/**
+	 * Re-read every row's status once the pushes end (default): the dashboard and the event
+	 * stream show where each remote now stands. A headless push that streams no events has
+	 * nobody to show it to, and its answer need not wait for those git processes.
+	 */
+	statusAfter?: boolean;
+};
+
 /**
  * The engine. Owns the state (an immutable snapshot for the dashboard), runs every
  * operation through core modules, and emits typed events for logs and headless reporters.
@@ -138,14 +151,14 @@ export class SyncService implements SyncServiceApi {
 		await readLocalStatus(this.context, {branch: this.branch, remotes: this.options.config.remotes});
 	}
 
-	push(options: {remotes?: string[]; allRemotes?: boolean; force?: boolean; branches?: string[]}): Promise<PushOutcome> {
+	push(options: PushRequestOptions): Promise<PushOutcome> {
 		return this.track(this.runPush(options));
 	}
 
-	private async runPush(options: {remotes?: string[]; allRemotes?: boolean; force?: boolean; branches?: string[]}): Promise<PushOutcome> {
+	private async runPush(options: PushRequestOptions): Promise<PushOutcome> {
 		const remotes = options.allRemotes ? this.options.config.remotes : remotesNamed(this.context, options.remotes);
 		const outcome = await pushBranches(this.context, {remotes, branches: options.branches ?? [this.branch], force: options.force ?? false});
-		await this.status({fetch: false}).catch(() => undefined);
+		if (options.statusAfter !== false) await this.status({fetch: false}).catch(() => undefined);
 		return outcome;
 	}
 

@@ -86,4 +86,27 @@ describe('what --push costs before the first push starts', () => {
 		expect(firstPush).toBeGreaterThan(0);
 		expect(calls.slice(0, firstPush).filter(call => call.includes('core.sshCommand'))).toEqual([]);
 	});
+
+	it('no git process runs after the last push: the answer does not wait for a status nobody reads', async () => {
+		const repo = repoWithRemotes(2);
+		commit(repo, 'to push');
+		const {run, git: calls} = await traced(['--push', '--json'], repo);
+		expect(run.exitCode, run.stderr).toBe(0);
+		expect(calls.filter(call => call[0] === 'push')).toHaveLength(2);
+		expect(calls.slice(calls.findLastIndex(call => call[0] === 'push') + 1)).toEqual([]);
+	});
+
+	it('with --events the rows are read again after the push: the stream ends with where each remote stands', async () => {
+		const repo = repoWithRemotes(2);
+		commit(repo, 'to push');
+		const {run} = await traced(['--push', '--events'], repo);
+		expect(run.exitCode, run.stderr).toBe(0);
+		const lines = run.stdout.trim().split('\n').map(line => JSON.parse(line) as {type: string; remote: string | null; status?: {state: string}});
+		const lastResult = lines.findLastIndex(line => line.type === 'result');
+		const after = lines.slice(lastResult).filter(line => line.type === 'status').map(line => [line.remote, line.status?.state]);
+		expect(after).toEqual([
+			['mirror1', 'in-sync'],
+			['mirror2', 'in-sync'],
+		]);
+	});
 });
