@@ -1,10 +1,7 @@
-import cliTruncate from 'cli-truncate';
-import stringWidth from 'string-width';
-
 /**
- * The one place durations, ages, short shas and cell-width cuts are formatted, for the headless
- * text and the dashboard alike (ui/format.ts re-exports these), so both say "1.2s" and "a1b2c3d"
- * for the same thing. Widths are terminal cells (string-width): a wide character takes two.
+ * The one place durations, ages and short shas are formatted, for the headless text and the
+ * dashboard alike (ui/format.ts re-exports these), so both say "1.2s" and "a1b2c3d" for the
+ * same thing. Cuts to a width of terminal cells are in cell-width.ts.
  */
 
 /** Git's own default abbreviation, 7 hex digits; "-" when there is no sha. */
@@ -35,10 +32,4 @@ export function age(iso: string | undefined, now = Date.now()): string {
 
 export function plural(count: number, word: string): string {
 	return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
-
-/** Cut to `width` terminal cells, marking the cut with an ellipsis. */
-export function truncate(text: string, width: number): string {
-	if (stringWidth(text) <= width) return text;
-	return width <= 0 ? '' : cliTruncate(text, width, {position: 'end'});
 }

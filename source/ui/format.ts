@@ -3,8 +3,9 @@ import type {RemoteRow} from '../core/snapshot.js';
 import {cutLine} from '../core/text/bounded.js';
 import {shownText} from '../core/text/shown-text.js';
 
-// Durations, ages, shas, plurals and cell-width cuts come from the one formatting module.
-export {formatAge, formatDuration, plural, shortSha, truncate} from '../report/format.js';
+// Durations, ages, shas and plurals come from the one formatting module, cell-width cuts from its neighbour.
+export {formatAge, formatDuration, plural, shortSha} from '../report/format.js';
+export {truncate} from '../report/cell-width.js';
 
 /**
  * Pure text helpers shared by the components: glyphs, sizes, durations, bars. Kept free of
