@@ -1,4 +1,4 @@
-import {execa} from 'execa';
+import {startChild} from './child.js';
 import {gitMissingUnderWrapper, withDeadline} from './deadline.js';
 import {gitEnvironment, type NetworkLimits} from './environment.js';
 import {lineSplitter} from './line-splitter.js';
@@ -117,18 +117,17 @@ export async function runGit(command: GitCommand): Promise<GitOutput> {
 	const program =
 		command.timeoutMs === undefined || command.input !== undefined ? {file: 'git', args: [...command.args], wrapper: undefined} : withDeadline(command.args, command.timeoutMs, env.PATH ?? '');
 	spawnCount++;
-	const child = execa(program.file, program.args, {
+	let overflowed = false;
+	// Only local plumbing gets input; everything else keeps stdin closed so nothing can prompt.
+	const {child, done} = startChild(program.file, program.args, {
 		cwd: command.cwd,
 		env,
-		extendEnv: false,
-		// Only local plumbing gets input; everything else keeps stdin closed so nothing can prompt.
-		...(command.input === undefined ? {stdin: 'ignore' as const} : {input: command.input}),
-		detached: true,
-		reject: false,
-		encoding: 'utf8',
-		stripFinalNewline: false,
+		input: command.input,
 		maxBuffer: command.maxBuffer ?? 256 * 1024 * 1024,
-		cleanup: true,
+		onOverflow: () => {
+			overflowed = true;
+			killGroup(pid, 'SIGKILL');
+		},
 	});
 	const pid = child.pid;
 	if (pid !== undefined) liveGroups.add(pid);
@@ -167,19 +166,17 @@ export async function runGit(command: GitCommand): Promise<GitOutput> {
 	if (command.onStderrLine && child.stderr) child.stderr.on('data', lineSplitter(command.onStderrLine));
 
 	try {
-		const result = await child;
-		if ((result as {code?: string}).code === 'ENOENT' || (result.failed && /ENOENT/.test(String(result.message)) && result.exitCode === undefined)) {
-			throw new GitNotFoundError();
-		}
-
-		if (program.wrapper && gitMissingUnderWrapper(result.exitCode, String(result.stderr))) throw new GitNotFoundError();
+		const result = await done;
+		if (result.spawnError?.code === 'ENOENT') throw new GitNotFoundError();
+		if (program.wrapper && gitMissingUnderWrapper(result.exitCode, result.stderr)) throw new GitNotFoundError();
 
 		return {
 			argv: ['git', ...command.args].map(arg => redact(arg)),
-			stdout: typeof result.stdout === 'string' ? result.stdout : '',
+			stdout: result.stdout,
 			// A remote's hook writes here: it enters the model inert, redacted and bounded.
-			stderr: foreignOutput(typeof result.stderr === 'string' ? result.stderr : ''),
-			exitCode: result.exitCode ?? null,
+			stderr: foreignOutput(result.stderr),
+			// Output past maxBuffer was cut: an answer with a missing end is no answer.
+			exitCode: overflowed ? null : (result.exitCode ?? null),
 			durationMs: Math.round(performance.now() - started),
 			timedOut,
 			stalled,
