@@ -118,7 +118,7 @@ describe('runInGroup: one program in a process group of its own', () => {
 
 	it('with a grace, a grandchild that ignores SIGTERM is killed once the grace is over', async () => {
 		const s = scene();
-		const script = `echo $$ > '${s.pidFile('group')}'; (trap '' TERM; sleep 100 & echo $! > '${s.pidFile('stubborn')}'; wait) & wait`;
+		const script = `echo $$ > '${s.pidFile('group')}'; (trap '' TERM; exec sleep 100) >/dev/null 2>&1 & echo $! > '${s.pidFile('stubborn')}'; wait`;
 		const result = await sh(script, {timeoutMs: 500, killGraceMs: 300});
 		expect(result).toMatchObject({timedOut: true, exitCode: null});
 		// The run resolves only after SIGKILL went out: nothing of the group is left.
@@ -145,7 +145,7 @@ describe('runInGroup: one program in a process group of its own', () => {
 
 	it('a daemon left by a clean exit survives when the caller allows it, and holds up nothing', async () => {
 		const s = scene();
-		const result = await sh(`echo $$ > '${s.pidFile('group')}'; sleep 100 & echo $! > '${s.pidFile('daemon')}'; echo connected`, {timeoutMs: 60_000, killGraceMs: 500, daemonMayOutlive: true});
+		const result = await sh(`echo $$ > '${s.pidFile('group')}'; sleep 100 & echo $! > '${s.pidFile('daemon')}'; echo connected`, {timeoutMs: 20_000, killGraceMs: 500, daemonMayOutlive: true});
 		expect(result).toMatchObject({exitCode: 0, timedOut: false, aborted: false, stdout: 'connected\n'});
 		expect(running(s.pid('daemon'))).toBe(true);
 	});
