@@ -7,7 +7,7 @@ import {setTimeout as delay} from 'node:timers/promises';
  */
 
 /** Sends `signal` to every process of the group led by `pid`; false when the group is gone. */
-export function signalGroup(pid: number, signal: NodeJS.Signals | 0): boolean {
+function signalGroup(pid: number, signal: NodeJS.Signals | 0): boolean {
 	try {
 		process.kill(-pid, signal);
 		return true;
