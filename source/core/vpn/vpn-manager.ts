@@ -7,7 +7,7 @@ import {untrustedMessage} from '../trust/messages.js';
 import {bringUp} from './bring-up.js';
 import {commandFailure} from './failure-reasons.js';
 import {planCommands} from './plan.js';
-import type {CommandResult} from './run-command.js';
+import {runCommand, type CommandResult} from './run-command.js';
 
 /**
  * Holds VPN connections for the work that needs them (SPEC §4). Parallel work on remotes
@@ -178,8 +178,6 @@ export class VpnManager {
 	async #run(vpn: ResolvedVpn, key: VpnCommandKey, command: string, timeoutMs: number, signal?: AbortSignal): Promise<CommandResult> {
 		// Relative paths in a repo config (./scripts/vpn-up.sh) mean the config's directory.
 		const cwd = vpn.source === undefined ? undefined : path.dirname(vpn.source);
-		// Loaded with the first VPN command: runs without a VPN never load it (nor execa).
-		const {runCommand} = await import('./run-command.js');
 		const result = await runCommand(command, {timeoutMs, cwd, signal});
 		this.#onCommand?.({vpn: vpn.name, key, command: redact(command), result});
 		return result;

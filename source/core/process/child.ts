@@ -1,20 +1,21 @@
 import {spawn, type ChildProcess} from 'node:child_process';
+import {existsSync} from 'node:fs';
 
 /**
- * One child process for the runner, on node:child_process alone: its own process group
+ * One child process for run-in-group.ts, on node:child_process alone: its own process group
  * (detached), stdin closed unless there is input, stdout and stderr collected up to
- * `maxBuffer` bytes each. The runner decides what a timeout, stall or abort kills; this only
+ * `maxBuffer` bytes each. run-in-group decides what a deadline, stall or abort ends; this only
  * starts, collects and reports. (execa did the same with 135 KiB of code to load and a few
- * milliseconds of work per process: status and push start a dozen.)
+ * milliseconds of work per process: a status or push starts a handful.)
  */
 
 export type ChildOptions = {
-	cwd: string;
+	cwd?: string;
 	env: Record<string, string>;
 	/** Written to stdin, which is then closed; without it stdin is /dev/null. */
 	input?: string;
 	maxBuffer: number;
-	/** A stream went past maxBuffer: the caller kills the group (what was read is kept). */
+	/** A stream went past maxBuffer: the caller ends the group (what fitted is kept). */
 	onOverflow(): void;
 };
 
@@ -23,8 +24,8 @@ export type ChildResult = {
 	stderr: string;
 	/** undefined when killed by a signal or never started. */
 	exitCode: number | undefined;
-	/** Why it could not start (ENOENT: the program is not on PATH, or cwd is gone). */
-	spawnError?: NodeJS.ErrnoException;
+	/** Why it never started (ENOENT: the program is not on PATH, or cwd is gone). */
+	startError?: NodeJS.ErrnoException;
 };
 
 export type StartedChild = {child: ChildProcess; done: Promise<ChildResult>};
@@ -56,12 +57,14 @@ export function startChild(file: string, args: readonly string[], options: Child
 	}
 
 	const done = new Promise<ChildResult>(resolve => {
-		let spawnError: NodeJS.ErrnoException | undefined;
-		const finish = (exitCode: number | null) => resolve({stdout: stdout.text(), stderr: stderr.text(), exitCode: exitCode ?? undefined, ...(spawnError ? {spawnError} : {})});
-		child.once('error', error => {
-			spawnError = error;
-			// A child that never started sends no 'close' of its own.
-			if (child.pid === undefined) finish(null);
+		const finish = (exitCode: number | null, startError?: NodeJS.ErrnoException) =>
+			resolve({stdout: stdout.text(), stderr: stderr.text(), exitCode: exitCode ?? undefined, ...(startError ? {startError} : {})});
+		// A child that never started sends no 'close' of its own; a later error (a failed kill) changes nothing.
+		child.once('error', (error: NodeJS.ErrnoException) => {
+			if (child.pid !== undefined) return;
+			// Node says "spawn git ENOENT" for a missing directory too: say which one is missing.
+			if (error.code === 'ENOENT' && options.cwd !== undefined && !existsSync(options.cwd)) error.message = `cannot start ${file}: the directory ${options.cwd} does not exist`;
+			finish(null, error);
 		});
 		child.once('close', exitCode => finish(exitCode));
 	});
