@@ -55,8 +55,8 @@ describe('what --status --no-fetch costs', () => {
 		// The recorder sees the engine: the check below is not vacuous.
 		expect(sources).toContain('source/core/status/compute-status.ts');
 		// simple-git: the setup verbs (init, hooks). conf/ajv: the trust store. ink, react: the
-		// dashboard. zod: validating config files, and there is none here. meow: the flag table is parsed by parse-argv.ts. string-width: only the dashboard cuts text to a width. execa: programs start on node:child_process (core/process/child.ts).
-		for (const name of ['simple-git', 'conf', 'ajv', 'ink', 'react', 'zod', 'meow', 'string-width', 'execa']) expect(packages, name).not.toContain(name);
+		// dashboard. zod: validating config files, and there is none here. meow: the flag table is parsed by parse-argv.ts. string-width: only the dashboard cuts text to a width. execa: programs start on node:child_process (core/process/child.ts). proper-lockfile, graceful-fs: only a queue write locks.
+		for (const name of ['simple-git', 'conf', 'ajv', 'ink', 'react', 'zod', 'meow', 'string-width', 'execa', 'proper-lockfile', 'graceful-fs']) expect(packages, name).not.toContain(name);
 	});
 
 	it('starts no git process that only a network call needs (the core.sshCommand lookup)', async () => {

@@ -3,14 +3,7 @@ import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import {errnoCode, QueueLockTimeoutError, toQueueWriteError} from './errors.js';
 
-export type LockTiming = {
-	/** A lock whose mtime is older than this belongs to a dead process and is taken over. */
-	staleMs: number;
-	/** How long to wait for a live lock before giving up with a clear error. */
-	waitMs: number;
-};
-
-export const defaultLockTiming: LockTiming = {staleMs: 10_000, waitMs: 10_000};
+import type {LockTiming} from './lock-timing.js';
 
 const sleep = async (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 

@@ -8,7 +8,7 @@ import {QueueWriteError, toQueueWriteError} from './errors.js';
 import {findLegacyQueue, importLegacyQueue, type LegacyImportReport} from './legacy-import.js';
 import {legacyQueueName} from './legacy.js';
 import {locateQueue, type QueueLocation} from './location.js';
-import {defaultLockTiming, withQueueLock, type LockTiming} from './lock.js';
+import {defaultLockTiming, type LockTiming} from './lock-timing.js';
 import {fileStamp, readQueueFile, serializeQueue, setAside} from './queue-file.js';
 import {contains} from './queued-sha.js';
 
@@ -182,6 +182,7 @@ export class QueueStore {
 	 * the file byte-for-byte as it was. `afterWrite` runs still under the lock.
 	 */
 	private async transact(mutate: (entries: QueueEntry[]) => Promise<QueueEntry[]>, afterWrite?: () => Promise<void>): Promise<QueueEntry[]> {
+		const {withQueueLock} = await import('./lock.js');
 		return withQueueLock(this.path, this.timing, async () => {
 			const state = await readQueueFile(this.path);
 			const current = state.kind === 'ok' ? state.entries : state.kind === 'corrupt' ? state.salvaged : [];
