@@ -66,6 +66,16 @@ describe('what --status --no-fetch costs', () => {
 		expect(calls.filter(call => call.includes('core.sshCommand'))).toEqual([]);
 	});
 
+	it('starts a fixed handful of git processes, however many remotes', async () => {
+		const [few, many] = await Promise.all([traced(['--status', '--no-fetch'], repoWithRemotes(1)), traced(['--status', '--no-fetch'], repoWithRemotes(6))]);
+		expect(few.run.exitCode, few.run.stderr).toBe(0);
+		expect(many.run.exitCode, many.run.stderr).toBe(0);
+		expect(many.git.length).toBe(few.git.length);
+		// rev-parse, symbolic-ref, for-each-ref, the remotes' config; then the status: its refs,
+		// refspecs and git dirs, merge-base, rev-list.
+		expect(many.git.length).toBeLessThanOrEqual(9);
+	});
+
 	it('loads the config validator once there is a config file to validate', async () => {
 		const repo = repoWithRemotes(2);
 		writeFileSync(path.join(repo, '.remotesyncrc.json'), JSON.stringify({remotes: {mirror1: {priority: 2}}}));
