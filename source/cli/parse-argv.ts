@@ -6,8 +6,9 @@ import {flagTable, kebab, type FlagSpec} from './flag-table.js';
  * its start-up). What it accepts:
  * - `--name`, `--name=value`, kebab or camel case (`--dry-run`, `--dryRun`); `--no-name` for a boolean;
  * - a boolean's value only as `=true`/`=false` or as the next word `true`/`false`;
- * - a string's value as `=value`, as the next word unless that word is an option (`-…`), or in
- *   a short cluster as the rest of the word (`-bmain`, `-qb main`);
+ * - a string's value as `=value`, as the next word whatever it looks like (`--remote -x` names a
+ *   remote "-x", refused later as unknown), or in a short cluster as the rest of the word
+ *   (`-bmain`, `-qb main`);
  * - `isMultiple` strings collect every value; other strings may be given once;
  * - everything after `--` and every other word is an input (a verb, or an error later).
  * Unknown flags are refused before this runs (unknown-flags.ts, with a suggestion).
@@ -34,11 +35,11 @@ export function parseArgv(argv: readonly string[], table: readonly FlagSpec[] = 
 		} else flags[flag.name] = [...((flags[flag.name] as string[] | undefined) ?? []), value];
 	};
 
-	// A string flag without "=value" takes the next word, unless that word is an option itself.
+	// A string flag without "=value" takes the next word: the unknown-flag check skipped it as a value too.
 	let index = 0;
 	const nextValue = (spelled: string): string => {
 		const next = argv[index + 1];
-		if (next === undefined || next.startsWith('-')) throw new UsageError(`${spelled} needs a value; see remote-sync --help`);
+		if (next === undefined) throw new UsageError(`${spelled} needs a value; see remote-sync --help`);
 		index++;
 		return next;
 	};

@@ -4,8 +4,8 @@ import {flagTable, kebab, longFlagSpellings, type FlagSpec} from './flag-table.j
 
 /**
  * Refuses a flag the program does not know, before the parser (parse-argv.ts) reads the
- * rest, with the closest real flag as the hint. The word after a string flag is left to the
- * parser: `--branch=-x` is a value, `--branch -x` a missing value.
+ * rest, with the closest real flag as the hint. The word after a string flag is its value
+ * (`--branch -x`, `--branch=-x`), not a flag.
  */
 export function checkFlags(argv: readonly string[], table: readonly FlagSpec[] = flagTable): void {
 	const byLong = new Map<string, FlagSpec>();

@@ -13,6 +13,7 @@ describe('parseArgv', () => {
 		[['--force', 'false'], {force: false}, []],
 		[['--branch', 'main', '--config=a=b.json'], {branch: 'main', config: 'a=b.json'}, []],
 		[['--branch=-x'], {branch: '-x'}, []],
+		[['--branch', '-x', '--remote', '--json'], {branch: '-x', remote: ['--json']}, []],
 		[['-qb', 'main'], {quiet: true, branch: 'main'}, []],
 		[['-bmain', '-n'], {branch: 'main', dryRun: true}, []],
 		[['-b=main'], {branch: 'main'}, []],
@@ -26,8 +27,7 @@ describe('parseArgv', () => {
 
 	it.each([
 		[['--branch'], /^--branch needs a value/],
-		[['--remote', '--json'], /^--remote needs a value/],
-		[['--branch', '-x'], /^--branch needs a value/],
+		[['--json', '--remote'], /^--remote needs a value/],
 		[['-b'], /^-b needs a value/],
 		[['--branch', 'a', '--branch', 'b'], /^--branch can be given once/],
 		[['--json=yes'], /^--json is on or off: write --json, --no-json or --json=false, not --json=yes/],
