@@ -1,4 +1,5 @@
 import {exitCodes} from '../core/errors.js';
+import type {RefSnapshot} from '../core/status/refs.js';
 import type {SyncService} from '../core/sync-service.js';
 import {exitCodeForHealth, exitCodeForOperation, exitCodeForStatus} from '../core/service/summary.js';
 import {followCiProgress} from '../report/ci-progress.js';
@@ -17,6 +18,8 @@ export type HeadlessRequest = {
 	force: boolean;
 	fetch?: boolean;
 	localBranches: string[];
+	/** The refs start-up read; nothing has run since, so the push takes its local tips from them. */
+	startupRefs?: RefSnapshot;
 	/** Filters for queue actions, from --remote / --branch given explicitly. */
 	queueFilter: {remotes?: string[]; branch?: string};
 };
@@ -69,7 +72,7 @@ async function run(service: SyncService, request: HeadlessRequest, out: Output):
 		case 'push':
 		case 'pushAll': {
 			const branches = request.action === 'pushAll' ? request.localBranches : [request.branch];
-			const report = await service.push({remotes, branches, force: request.force, statusAfter: out.events});
+			const report = await service.push({remotes, branches, force: request.force, statusAfter: out.events, knownRefs: request.startupRefs});
 			const vpnCommands = dryRun ? service.plannedVpnCommands() : [];
 			reportFailures(report.results, out);
 			const title = dryRun ? 'Push Plan (dry run: nothing changes)' : 'Push Results';

@@ -154,6 +154,7 @@ async function runAction(cli: ParsedCli, programName: ProgramName, io: Io, out: 
 				force: cli.force,
 				fetch: cli.fetch,
 				localBranches,
+				startupRefs: reads?.refs,
 				queueFilter: {remotes: cli.remotes.length > 0 || cli.group ? selected.map(remote => remote.name) : undefined, branch: cli.branch},
 			},
 			out,

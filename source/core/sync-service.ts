@@ -17,6 +17,7 @@ import {LiveStatus} from './service/live.js';
 import {currentBranch, listLocalBranches, type RepoInfo} from './service/repo-info.js';
 import {SnapshotStore} from './service/snapshot-store.js';
 import {computeSyncStatus, readLocalStatus} from './service/status-operation.js';
+import type {RefSnapshot} from './status/refs.js';
 import {VpnManager} from './vpn/vpn-manager.js';
 
 export type SyncServiceOptions = {
@@ -41,6 +42,12 @@ export type PushRequestOptions = {
 	 * nobody to show it to, and its answer need not wait for those git processes.
 	 */
 	statusAfter?: boolean;
+	/**
+	 * The refs the caller read moments ago, nothing run since (a headless push: start-up's
+	 * reads), so the first push need not wait for another for-each-ref. Never refs read before
+	 * a fetch or push, nor ones a person may have committed past since (the dashboard).
+	 */
+	knownRefs?: RefSnapshot;
 };
 
 /**
@@ -157,7 +164,7 @@ export class SyncService implements SyncServiceApi {
 
 	private async runPush(options: PushRequestOptions): Promise<PushOutcome> {
 		const remotes = options.allRemotes ? this.options.config.remotes : remotesNamed(this.context, options.remotes);
-		const outcome = await pushBranches(this.context, {remotes, branches: options.branches ?? [this.branch], force: options.force ?? false});
+		const outcome = await pushBranches(this.context, {remotes, branches: options.branches ?? [this.branch], force: options.force ?? false, knownRefs: options.knownRefs});
 		if (options.statusAfter !== false) await this.status({fetch: false}).catch(() => undefined);
 		return outcome;
 	}

@@ -5,7 +5,7 @@ import type {OperationReport, OperationResult} from '../model.js';
 import type {PushPlan} from '../push/plan.js';
 import {pushOne} from '../push/push-one.js';
 import type {PendingConfirmation} from '../snapshot.js';
-import {readRefs, localSha} from '../status/refs.js';
+import {readRefs, localSha, type RefSnapshot} from '../status/refs.js';
 import {withOperation} from './activity.js';
 import {mapBounded} from './bounded.js';
 import {commandLogger} from './command-log.js';
@@ -21,6 +21,8 @@ export type PushOptions = {
 	force: boolean;
 	/** A force push the user confirmed: push exactly the shas they were shown, leased on that remote sha. */
 	confirmed?: PendingConfirmation;
+	/** The local branch tips as the caller read them moments ago (see PushRequestOptions.knownRefs). */
+	knownRefs?: RefSnapshot;
 };
 
 export type PushOutcome = OperationReport & {needsConfirmation: PendingConfirmation[]};
@@ -32,7 +34,7 @@ type Job = {remote: ResolvedRemote; branch: string; localSha?: string; plan?: Pu
  * each remote with its own result. Results come out in priority order, then branch order.
  */
 export async function pushBranches(context: ServiceContext, options: PushOptions): Promise<PushOutcome> {
-	const refs = await readRefs(context.cwd);
+	const refs = options.knownRefs ?? (await readRefs(context.cwd));
 	const jobs: Job[] = [];
 	const skipped: OperationResult[] = [];
 	for (const remote of options.remotes) {
