@@ -2,7 +2,7 @@ import {takesBranch} from '../branch-filter.js';
 import type {ResolvedRemote} from '../config/schema.js';
 import {redactUrl} from '../git/redact.js';
 import type {DivergencePair, RemoteBranchStatus, StatusReport, SyncState} from '../model.js';
-import {readFetchTimes, type FetchTimes} from './fetch-times.js';
+import {readFetchTimes, type FetchTimes, type GitDirs} from './fetch-times.js';
 import {analyzeTips, type TipGraph} from './graph.js';
 import {localSha, readRefs, type RefSnapshot} from './refs.js';
 import {defaultRefspec, ownsRef, readRemoteLayout, trackingRefFor, type RemoteLayout} from './refspecs.js';
@@ -24,14 +24,19 @@ export type ComputeStatusInput = {
 	remotes: readonly ResolvedRemote[];
 	/** Remote name → ISO time of its last fetch; read from fetched.json when omitted. */
 	fetchedAt?: FetchTimes;
+	/**
+	 * What the caller read moments ago (start-up: service/repository-reads.ts), so the first
+	 * status costs no second for-each-ref or rev-parse. Never pass refs read before a fetch or push.
+	 */
+	known?: {refs?: RefSnapshot; gitDirs?: GitDirs};
 	signal?: AbortSignal;
 };
 
 export async function computeStatus(input: ComputeStatusInput): Promise<Omit<StatusReport, 'queue'>> {
 	const {cwd, branch, signal} = input;
-	const [snapshot, gitLayout] = await Promise.all([readRefs(cwd, signal), readRemoteLayout(cwd, signal)]);
+	const [snapshot, gitLayout] = await Promise.all([input.known?.refs ?? readRefs(cwd, signal), readRemoteLayout(cwd, signal)]);
 	const layout = withConfigOnlyRemotes(gitLayout, input.remotes);
-	const fetchedAt = input.fetchedAt ?? (await readFetchTimes(cwd, input.remotes, layout));
+	const fetchedAt = input.fetchedAt ?? (await readFetchTimes(cwd, {remotes: input.remotes, layout, refs: snapshot}, input.known?.gitDirs));
 	// Stable: equal priorities keep the caller's order (config sorts by priority, then name).
 	const remotes = [...input.remotes].sort((a, b) => a.priority - b.priority);
 	const local = localSha(snapshot, branch);
