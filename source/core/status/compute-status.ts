@@ -5,7 +5,7 @@ import type {DivergencePair, RemoteBranchStatus, StatusReport, SyncState} from '
 import {readFetchTimes, type FetchTimes, type GitDirs} from './fetch-times.js';
 import {analyzeTips, type TipGraph} from './graph.js';
 import {localSha, readRefs, type RefSnapshot} from './refs.js';
-import {defaultRefspec, ownsRef, readRemoteLayout, trackingRefFor, type RemoteLayout} from './refspecs.js';
+import {defaultRefspec, readRemoteLayout, trackingRefFor, trackingRefsOf, type RemoteLayout} from './refspecs.js';
 
 /**
  * Where one branch stands on every remote (SPEC §3), from remote-tracking refs only: no
@@ -36,7 +36,8 @@ export async function computeStatus(input: ComputeStatusInput): Promise<Omit<Sta
 	const {cwd, branch, signal} = input;
 	const [snapshot, gitLayout] = await Promise.all([input.known?.refs ?? readRefs(cwd, signal), readRemoteLayout(cwd, signal)]);
 	const layout = withConfigOnlyRemotes(gitLayout, input.remotes);
-	const fetchedAt = input.fetchedAt ?? (await readFetchTimes(cwd, {remotes: input.remotes, layout, refs: snapshot}, input.known?.gitDirs));
+	const trackingRefs = trackingRefsOf(layout, input.remotes.map(remote => remote.name), snapshot.refs.keys());
+	const fetchedAt = input.fetchedAt ?? (await readFetchTimes(cwd, {remotes: input.remotes, trackingRefs}, input.known?.gitDirs));
 	// Stable: equal priorities keep the caller's order (config sorts by priority, then name).
 	const remotes = [...input.remotes].sort((a, b) => a.priority - b.priority);
 	const local = localSha(snapshot, branch);
@@ -46,7 +47,7 @@ export async function computeStatus(input: ComputeStatusInput): Promise<Omit<Sta
 		const ref = trackingRefFor(layout.get(remote.name)!, branch);
 		const tip = ref === undefined ? undefined : snapshot.refs.get(ref);
 		// Fetched once = it left a tracking ref, or a fetch of it is on record (an empty remote leaves no ref).
-		const fetched = fetchedAt[remote.name] !== undefined || hasTrackingRef(snapshot, layout, remote.name);
+		const fetched = fetchedAt[remote.name] !== undefined || trackingRefs.get(remote.name)!.length > 0;
 		const state: SyncState | undefined = !taken ? 'filtered' : ref === undefined || !fetched ? 'unknown' : tip === undefined ? 'missing' : undefined;
 		const unknownReason = state === 'unknown' ? (ref === undefined ? ('not-in-refspec' as const) : ('never-fetched' as const)) : undefined;
 		return {remote, tip, state, unknownReason};
@@ -86,11 +87,6 @@ function withConfigOnlyRemotes(layout: RemoteLayout, remotes: readonly ResolvedR
 	}
 
 	return complete;
-}
-
-function hasTrackingRef(snapshot: RefSnapshot, layout: RemoteLayout, remote: string): boolean {
-	for (const ref of snapshot.refs.keys()) if (!ref.startsWith('refs/heads/') && ownsRef(layout, remote, ref)) return true;
-	return false;
 }
 
 function countsFor(graph: TipGraph, local: string | undefined, tip: string | undefined): {state: SyncState; ahead: number; behind: number} {

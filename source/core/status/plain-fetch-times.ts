@@ -2,8 +2,6 @@ import {statSync} from 'node:fs';
 import {readFile, stat} from 'node:fs/promises';
 import path from 'node:path';
 import type {ResolvedRemote} from '../config/schema.js';
-import type {RefSnapshot} from './refs.js';
-import {ownsRef, type RemoteLayout} from './refspecs.js';
 
 /**
  * When a plain `git fetch` (the user's, an IDE's, a cron job's) last fetched each remote,
@@ -11,24 +9,24 @@ import {ownsRef, type RemoteLayout} from './refspecs.js';
  * - FETCH_HEAD, rewritten by every fetch, names the URL of what it fetched ("branch 'main'
  *   of <url>"): its mtime is that remote's fetch time;
  * - the reflog of each tracking ref the fetch moved (`logs/refs/remotes/<name>/...`), for
- *   the tracking refs in `refs` (git removes a ref's reflog with the ref).
+ *   the tracking refs the status read found (git removes a ref's reflog with the ref).
  * Neither is complete (an empty remote leaves an empty FETCH_HEAD, an unchanged ref no
  * reflog line), so these only ever make a remote look fetched more recently.
  */
 
 type Dirs = {gitDir: string; commonDir: string};
 
-/** What the status read already knows: the remotes asked about, their refspecs, every ref. */
-export type PlainFetchInput = {remotes: readonly ResolvedRemote[]; layout: RemoteLayout; refs: RefSnapshot};
+/** What the status read already knows: the remotes asked about, and each one's tracking refs (refspecs.ts trackingRefsOf). */
+export type PlainFetchInput = {remotes: readonly ResolvedRemote[]; trackingRefs: ReadonlyMap<string, readonly string[]>};
 
-export async function plainFetchTimes(dirs: Dirs, {remotes, layout, refs}: PlainFetchInput): Promise<Record<string, string>> {
+export async function plainFetchTimes(dirs: Dirs, {remotes, trackingRefs}: PlainFetchInput): Promise<Record<string, string>> {
 	const times: Record<string, number> = {};
 	const note = (remote: string, ms: number) => {
 		if (!(times[remote]! >= ms)) times[remote] = ms;
 	};
 
 	const heads = Promise.all([...new Set([dirs.gitDir, dirs.commonDir])].map(async dir => readFetchHead(path.join(dir, 'FETCH_HEAD'))));
-	const reflogs = remotes.map(remote => [remote.name, newestReflog(dirs.commonDir, layout, refs, remote.name)] as const);
+	const reflogs = remotes.map(remote => [remote.name, newestReflog(dirs.commonDir, trackingRefs.get(remote.name) ?? [])] as const);
 	const fetchHeads = await heads;
 	// Two remotes with one URL: FETCH_HEAD cannot say which was fetched, so it counts for neither.
 	const byUrl = new Map<string, string[]>();
@@ -73,10 +71,9 @@ export function normalizeUrl(url: string): string {
 // The refs come from the status read, not from walking logs/: at 20 remotes x 50 branches the
 // walk (readdir recursive) cost ~40 ms and its async stats 4-6 times what these synchronous
 // ones cost (~5 ms for 1,000), on the dashboard's first frame.
-function newestReflog(commonDir: string, layout: RemoteLayout, refs: RefSnapshot, remote: string): number | undefined {
+function newestReflog(commonDir: string, refs: readonly string[]): number | undefined {
 	let newest: number | undefined;
-	for (const ref of refs.refs.keys()) {
-		if (ref.startsWith('refs/heads/') || !ownsRef(layout, remote, ref)) continue;
+	for (const ref of refs) {
 		// Undefined when there is none (reflogs off, a ref written by update-ref without one) or
 		// it was removed while we looked (a ref deleted by prune).
 		const info = statSync(path.join(commonDir, 'logs', ...ref.split('/')), {throwIfNoEntry: false});
