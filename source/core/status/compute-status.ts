@@ -37,15 +37,24 @@ export async function computeStatus(input: ComputeStatusInput): Promise<Omit<Sta
 	const [snapshot, gitLayout] = await Promise.all([input.known?.refs ?? readRefs(cwd, signal), readRemoteLayout(cwd, signal)]);
 	const layout = withConfigOnlyRemotes(gitLayout, input.remotes);
 	const trackingRefs = trackingRefsOf(layout, input.remotes.map(remote => remote.name), snapshot.refs.keys());
-	const fetchedAt = input.fetchedAt ?? (await readFetchTimes(cwd, {remotes: input.remotes, trackingRefs}, input.known?.gitDirs));
 	// Stable: equal priorities keep the caller's order (config sorts by priority, then name).
 	const remotes = [...input.remotes].sort((a, b) => a.priority - b.priority);
 	const local = localSha(snapshot, branch);
-
-	const rows = remotes.map(remote => {
+	const tips = remotes.map(remote => {
 		const taken = takesBranch(remote.branches, branch);
 		const ref = trackingRefFor(layout.get(remote.name)!, branch);
-		const tip = ref === undefined ? undefined : snapshot.refs.get(ref);
+		return {remote, taken, ref, tip: ref === undefined ? undefined : snapshot.refs.get(ref)};
+	});
+
+	// The commit graph (two git processes) is read while the fetch times are (a stat per
+	// tracking ref): every tip that can be compared, whether or not it turns out fetched.
+	// On an unborn branch nothing is local: compare against the empty history instead.
+	const comparable = tips.flatMap(({taken, tip}) => (taken && tip !== undefined ? [tip] : []));
+	const graphRead = analyzeTips(cwd, [local, ...comparable], {fullHistory: local === undefined, signal});
+	graphRead.catch(() => undefined); // Awaited below, after the fetch times.
+	const fetchedAt = input.fetchedAt ?? (await readFetchTimes(cwd, {remotes: input.remotes, trackingRefs}, input.known?.gitDirs));
+
+	const rows = tips.map(({remote, taken, ref, tip}) => {
 		// Fetched once = it left a tracking ref, or a fetch of it is on record (an empty remote leaves no ref).
 		const fetched = fetchedAt[remote.name] !== undefined || trackingRefs.get(remote.name)!.length > 0;
 		const state: SyncState | undefined = !taken ? 'filtered' : ref === undefined || !fetched ? 'unknown' : tip === undefined ? 'missing' : undefined;
@@ -54,8 +63,7 @@ export async function computeStatus(input: ComputeStatusInput): Promise<Omit<Sta
 	});
 
 	const compared = rows.filter((row): row is typeof row & {tip: string} => row.state === undefined && row.tip !== undefined);
-	// On an unborn branch nothing is local: compare against the empty history instead.
-	const graph = await analyzeTips(cwd, [local, ...compared.map(row => row.tip)], {fullHistory: local === undefined, signal});
+	const graph = await graphRead;
 
 	const statuses: RemoteBranchStatus[] = rows.map(({remote, tip, state, unknownReason}) => {
 		const counts = state === undefined ? countsFor(graph, local, tip) : {state, ahead: 0, behind: 0};
