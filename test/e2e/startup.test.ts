@@ -41,7 +41,7 @@ describe('dashboard start-up (issue 14: no needless work before the first frame)
 		git(repo, 'update-ref', 'refs/remotes/hung/main', 'main');
 		const home = tempDir('rst-e2e-home-');
 		const trace = path.join(tempDir('rst-trace-'), 'trace.json');
-		const env = {HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), GIT_CONFIG_NOSYSTEM: '1', NO_COLOR: '1', CI: 'false', NODE_OPTIONS: `--import=${tracer}`, RST_STARTUP_TRACE: trace};
+		const env = {HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), GIT_CONFIG_NOSYSTEM: '1', NO_COLOR: '1', CI: 'false', NODE_OPTIONS: `--import="${tracer}"`, RST_STARTUP_TRACE: trace};
 		const terminal = await openTerminal(`${process.execPath} ${binPaths['remote-sync-tui']}`, {cwd: repo, columns: 120, rows: 30, env});
 
 		await terminal.waitFor(s => /[✓]\s/.test(rowOf(s, 'mirror')) && /fetch|connecting|⠋|⠙|⠹|⠸|⠼|⠴|⠦|⠧|⠇|⠏/.test(rowOf(s, 'hung')), {
