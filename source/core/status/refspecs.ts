@@ -81,23 +81,13 @@ export function trackingRefFor(specs: readonly Refspec[], branch: string): strin
 	return undefined;
 }
 
-// ownsRef runs for every ref of every remote (status, fetch times): at 20 remotes x 50 branches,
-// building these lists again on each call cost ~30 ms of a status read (bench/README.md).
-const prefixesOf = new WeakMap<readonly Refspec[], readonly string[]>();
-
 /** The fixed part of each destination: refs under it are this remote's (`refs/remotes/origin/`). */
-export function destinationPrefixes(specs: readonly Refspec[]): readonly string[] {
-	let prefixes = prefixesOf.get(specs);
-	if (prefixes === undefined) {
-		prefixes = specs.filter(spec => !spec.negative && spec.destination).map(spec => {
-			const destination = spec.destination!;
-			const star = destination.indexOf('*');
-			return star === -1 ? destination : destination.slice(0, star);
-		});
-		prefixesOf.set(specs, prefixes);
-	}
-
-	return prefixes;
+export function destinationPrefixes(specs: readonly Refspec[]): string[] {
+	return specs.filter(spec => !spec.negative && spec.destination).map(spec => {
+		const destination = spec.destination!;
+		const star = destination.indexOf('*');
+		return star === -1 ? destination : destination.slice(0, star);
+	});
 }
 
 /**
@@ -105,15 +95,13 @@ export function destinationPrefixes(specs: readonly Refspec[]): readonly string[
  * longer destination of another remote (`refs/remotes/gh/mirror/x` is gh/mirror's, not gh's).
  */
 export function ownsRef(layout: RemoteLayout, remote: string, ref: string): boolean {
-	let longest = -1;
-	for (const prefix of destinationPrefixes(layout.get(remote) ?? [defaultRefspec(remote)])) {
-		if (prefix.length > longest && (prefix.endsWith('/') ? ref.startsWith(prefix) : ref === prefix)) longest = prefix.length;
-	}
-
-	if (longest < 0) return false;
+	const own = destinationPrefixes(layout.get(remote) ?? [defaultRefspec(remote)]);
+	const mine = own.filter(prefix => (prefix.endsWith('/') ? ref.startsWith(prefix) : ref === prefix));
+	if (mine.length === 0) return false;
+	const longest = Math.max(...mine.map(prefix => prefix.length));
 	for (const [other, specs] of layout) {
 		if (other === remote) continue;
-		for (const prefix of destinationPrefixes(specs)) if (prefix.length > longest && prefix.endsWith('/') && ref.startsWith(prefix)) return false;
+		if (destinationPrefixes(specs).some(prefix => prefix.length > longest && prefix.endsWith('/') && ref.startsWith(prefix))) return false;
 	}
 
 	return true;
