@@ -10,6 +10,7 @@ import {fileURLToPath} from 'node:url';
 import * as esbuild from 'esbuild';
 import {writeBundleMap} from './bundle-map.mjs';
 import {writeNotices} from './notices.mjs';
+import {yogaWasmBinary} from './yoga-wasm.mjs';
 
 const dev = process.argv.includes('--dev');
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -38,6 +39,7 @@ const {metafile} = await esbuild.build({
 	sourcemap: dev ? 'linked' : false,
 	legalComments: 'none',
 	metafile: true,
+	plugins: [yogaWasmBinary()],
 	logLevel: 'warning',
 });
 writeNotices(root, metafile, `${outdir}/THIRD-PARTY-NOTICES.md`);
