@@ -18,7 +18,7 @@ export type HeadlessRequest = {
 	force: boolean;
 	fetch?: boolean;
 	localBranches: string[];
-	/** The refs start-up read; nothing has run since, so the push takes its local tips from them. */
+	/** The refs start-up read; nothing has run since, so a status or push takes them as they are. */
 	startupRefs?: RefSnapshot;
 	/** Filters for queue actions, from --remote / --branch given explicitly. */
 	queueFilter: {remotes?: string[]; branch?: string};
@@ -64,7 +64,7 @@ async function run(service: SyncService, request: HeadlessRequest, out: Output):
 	const dryRun = service.getSnapshot().dryRun;
 	switch (request.action) {
 		case 'status': {
-			const report = await service.status({fetch: request.fetch, remotes, branch: request.branch});
+			const report = await service.status({fetch: request.fetch, remotes, branch: request.branch, knownRefs: request.startupRefs});
 			for (const remote of report.remotes) if (remote.fetchError) out.warn(`fetch of ${remote.remote} failed: ${remote.fetchError.message}`);
 			return {code: exitCodeForStatus(report), document: statusDocument(report), text: () => formatStatus(report, out.palette)};
 		}

@@ -123,11 +123,19 @@ export class SyncService implements SyncServiceApi {
 		return entries;
 	}
 
-	async status(options: {fetch?: boolean; remotes?: readonly string[]; branch?: string} = {}): Promise<StatusReport> {
+	/**
+	 * `knownRefs`: the refs the caller read moments ago with nothing run since (a headless
+	 * status: start-up's reads); used only when no fetch comes first, so the status costs no
+	 * second for-each-ref. The git dirs are start-up's always: they do not change.
+	 */
+	async status(options: {fetch?: boolean; remotes?: readonly string[]; branch?: string; knownRefs?: RefSnapshot} = {}): Promise<StatusReport> {
+		const fetch = options.fetch ?? this.options.config.settings.autoFetch;
+		const {gitDir, commonDir} = this.options.repo;
 		return computeSyncStatus(this.context, {
 			branch: options.branch ?? this.branch,
 			remotes: remotesNamed(this.context, options.remotes),
-			fetch: options.fetch ?? this.options.config.settings.autoFetch,
+			fetch,
+			known: {refs: fetch ? undefined : options.knownRefs, gitDirs: gitDir && commonDir ? {gitDir, commonDir} : undefined},
 		});
 	}
 

@@ -12,9 +12,14 @@ import {fetchRemotes} from './fetch-operation.js';
  */
 export async function computeSyncStatus(
 	context: ServiceContext,
-	options: {branch: string; remotes: readonly ResolvedRemote[]; fetch: boolean},
+	options: {branch: string; remotes: readonly ResolvedRemote[]; fetch: boolean; known?: ComputeStatusInput['known']},
 ): Promise<StatusReport> {
-	if (options.fetch && !context.dryRun()) await fetchRemotes(context, options.remotes);
+	if (options.fetch && !context.dryRun()) {
+		await fetchRemotes(context, options.remotes);
+		// Refs read before the fetch are no longer what is on disk.
+		return readLocalStatus(context, {...options, known: {gitDirs: options.known?.gitDirs}});
+	}
+
 	return readLocalStatus(context, options);
 }
 
