@@ -2,7 +2,7 @@ import {exitCodes} from '../core/errors.js';
 import type {SyncService} from '../core/sync-service.js';
 import {exitCodeForHealth, exitCodeForOperation, exitCodeForStatus} from '../core/service/summary.js';
 import {followCiProgress} from '../report/ci-progress.js';
-import type {EventAction} from '../report/event-schema.js';
+import type {EventAction} from '../report/schema/event-line.js';
 import {streamEvents} from '../report/event-stream.js';
 import {healthDocument, operationDocument, queueDocument, statusDocument, type JsonDocument} from '../report/json.js';
 import {formatHealth, formatOperation, formatQueue} from '../report/text-results.js';
@@ -113,7 +113,7 @@ async function run(service: SyncService, request: HeadlessRequest, out: Output):
 			const removed = dryRun ? 0 : await service.clearQueue(request.queueFilter);
 			const after = await service.loadQueue();
 			const text = () => (dryRun ? `would clear ${before.length} queued push(es)\n` : `cleared ${removed} queued push(es); ${after.length} left\n`);
-			return {code: exitCodes.ok, document: {removed, ...queueDocument(after)}, text};
+			return {code: exitCodes.ok, document: queueDocument(after, {removed}), text};
 		}
 
 		case 'importLegacyQueue':
@@ -126,7 +126,7 @@ async function importLegacy(service: SyncService): Promise<Outcome> {
 	const outcome = await service.importLegacyQueue();
 	const entries = await service.loadQueue();
 	const {report} = outcome;
-	const document = {from: outcome.path ?? null, renamedTo: report?.renamedTo ?? null, imported: report?.imported ?? 0, skipped: report?.skipped ?? 0, notes: outcome.messages, ...queueDocument(entries)};
+	const document = queueDocument(entries, {from: outcome.path ?? null, renamedTo: report?.renamedTo ?? null, imported: report?.imported ?? 0, skipped: report?.skipped ?? 0, notes: outcome.messages});
 	const text = () =>
 		[...outcome.messages, ...(report && report.imported > 0 ? [`${entries.length} queued push(es) now; deliver them with --process-queue`] : [])].map(line => `${line}\n`).join('');
 	return {code: exitCodes.ok, document, text};
