@@ -21,7 +21,6 @@ import {applyColorLevel, colorLevel} from '../report/colors.js';
 import {eventAction, runHeadless} from './headless.js';
 import {requireLocalBranch} from './known-branch.js';
 import {makeOutput, type Io, type Output} from './output.js';
-import {runVerb} from './verbs.js';
 
 /**
  * Everything after the flags: loaded only once parsing succeeded, so --help, --version and
@@ -72,7 +71,11 @@ export async function run(cli: ParsedCli, programName: ProgramName, io: Io, out:
 	}
 
 	try {
-		if (cli.verb) return await runVerb(cli.verb, {cli, cwd, io, out, trust: trust ?? (await openTrustStore())});
+		if (cli.verb) {
+			// Loaded only for a verb: init and the hook installer bring simple-git, which no action needs.
+			const {runVerb} = await import('./verbs.js');
+			return await runVerb(cli.verb, {cli, cwd, io, out, trust: trust ?? (await openTrustStore())});
+		}
 		return await runAction(cli, programName, io, out, {cwd, configPath, trust, trustEverything: cli.demo});
 	} finally {
 		await cleanupDemo?.();
