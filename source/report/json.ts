@@ -93,7 +93,8 @@ export function healthDocument(results: readonly HealthResult[]): HealthDocument
 // Rows are built by functions typed with their row type: a literal returned from a bare
 // callback (`map(x => ({...}))`) would escape TypeScript's check for unknown fields.
 function queueRow(entry: QueueEntry): QueueEntryRow {
-	return {remote: entry.remote, branch: entry.branch, sha: entry.sha, attempts: entry.attempts, lastError: entry.lastError, queuedAt: entry.queuedAt};
+	// A queue file may be edited by hand: any time Date.parse reads is kept, and printed in the one published form.
+	return {remote: entry.remote, branch: entry.branch, sha: entry.sha, attempts: entry.attempts, lastError: entry.lastError, queuedAt: new Date(entry.queuedAt).toISOString()};
 }
 
 /** The queue document; `--clear-queue` and `--import-legacy-queue` add what they did. */

@@ -1,8 +1,8 @@
-import {writeFileSync} from 'node:fs';
+import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {healthDocument, operationDocument, queueDocument, statusDocument} from '../../source/report/json.js';
-import {buildFleet, commit, forSuite, git, type Fleet} from '../harness/index.js';
+import {addBareRemote, buildFleet, commit, forSuite, git, makeRepo, type Fleet} from '../harness/index.js';
 import {compileOutputSchema, compileSchema, outputDocuments, schemaErrors, type OutputDocument} from '../setup/json-validator.js';
 import {parseJson, runCli} from './run-cli.js';
 
@@ -143,5 +143,21 @@ describe('remote-sync --json against a local and a refused remote', () => {
 		const {exitCode, document} = await run('queue', ['--import-legacy-queue']);
 		expect(document).toMatchObject({from: legacy, renamedTo: `${legacy}.imported`, imported: 1, skipped: 0, entries: [{remote: 'refused', branch: 'main', sha: tip}]});
 		expect(exitCode).toBe(0);
+	});
+});
+
+describe('remote-sync --show-queue --json from a queue file edited by hand', () => {
+	it('prints each time in the published form (ISO 8601, UTC), whatever form the file holds', async () => {
+		const repo = makeRepo();
+		addBareRemote(repo, 'origin');
+		const sha = commit(repo, 'queued');
+		const file = path.join(repo, '.git', 'remote-sync', 'queue.json');
+		mkdirSync(path.dirname(file), {recursive: true});
+		const entry = {remote: 'origin', branch: 'main', sha, attempts: 1, lastError: 'unreachable', queuedAt: '2024-01-01 10:00:00+02:00', lastAttemptAt: 'Mon, 01 Jan 2024 09:00:00 GMT'};
+		writeFileSync(file, JSON.stringify({version: 1, entries: [entry]}));
+		const result = await runCli(['--show-queue', '--json'], {cwd: repo});
+		const document = parseJson(result);
+		expect(schemaErrors(validators.queue, document), result.stdout).toBe('');
+		expect(document.entries).toMatchObject([{sha, queuedAt: '2024-01-01T08:00:00.000Z'}]);
 	});
 });

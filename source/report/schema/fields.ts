@@ -5,8 +5,8 @@ import {z} from 'zod';
 /** A full object name: SHA-1 (40 hex digits) or SHA-256 (64). */
 export const sha = z.string().regex(/^[0-9a-f]{40}([0-9a-f]{24})?$/);
 
-/** An ISO 8601 time as toISOString() writes it (an offset is accepted too: queue files can be edited by hand). */
-export const isoTime = z.iso.datetime({offset: true});
+/** An ISO 8601 time in UTC, as toISOString() writes it. */
+export const isoTime = z.iso.datetime();
 
 export const count = z.number().int().min(0);
 
