@@ -29,7 +29,7 @@ describe('the published JSON Schemas (regenerate: npm run schema)', () => {
 		// events.schema.json points into the document schemas by these ids: it compiles only if each resolves.
 		const output = publishedSchemas.map(({file}) => file).filter(file => file.startsWith('schema/output/') && !file.endsWith('events.schema.json'));
 		expect(() => compileSchema('schema/output/events.schema.json', {references: output})).not.toThrow();
-		expect(() => compileSchema('schema/output/events.schema.json')).toThrow(/can't resolve reference status\.schema\.json|can't resolve reference/);
+		expect(() => compileSchema('schema/output/events.schema.json')).toThrow(/can't resolve reference/);
 	});
 
 	it('is open: no object forbids fields a later version adds (the contract: fields are added, never renamed or removed)', () => {
