@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 
 /**
  * The one way a zod schema becomes a published JSON Schema file (schema/**.schema.json), for

@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 
 /**
  * The one definition of `.remotesyncrc.json`. Validation, defaults, the TypeScript

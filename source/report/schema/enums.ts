@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 import type {ErrorClass, OperationKind, PushPhase, PushStatus, ReachClass, SyncState, VpnStateKind} from '../../core/model.js';
 
 /**

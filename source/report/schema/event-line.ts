@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 import type {SchemaHeader} from '../../core/published-schema.js';
 import type {JsonDocument} from '../json.js';
 import {errorClasses, operationKinds, phases, vpnStates} from './enums.js';

@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 import type {SchemaHeader} from '../../core/published-schema.js';
 import {reachClasses} from './enums.js';
 
