@@ -72,7 +72,7 @@ export async function run(cli: ParsedCli, programName: ProgramName, io: Io, out:
 
 	try {
 		if (cli.verb) {
-			// Loaded only for a verb: init and the hook installer bring simple-git, which no action needs.
+			// The setup verbs bring simple-git (init, hooks): no status or push run loads it.
 			const {runVerb} = await import('./verbs.js');
 			return await runVerb(cli.verb, {cli, cwd, io, out, trust: trust ?? (await openTrustStore())});
 		}

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import {z} from 'zod';
 
 /**
  * The one definition of `.remotesyncrc.json`. Validation, defaults, the TypeScript
