@@ -117,6 +117,12 @@ export type OperationResult = {
 	remoteSha?: string;
 	/** Raw git output (redacted), for the dashboard's detail pane and --verbose. */
 	output?: string;
+	/** Tags this push sent with the branch (dry-run: would send), per the remote's `tags` policy. */
+	tags?: string[];
+	/** Set on a tag's own result line (a tag the remote has elsewhere: blocked): the tag's name. */
+	tag?: string;
+	/** The tag lines of this push; reports list them right after it (see withTagLines). */
+	tagResults?: OperationResult[];
 };
 
 export type OperationSummary = {

@@ -37,6 +37,7 @@ export function resultDocument(result: OperationResult) {
 	return {
 		remote: result.remote,
 		branch: result.branch,
+		...(result.tag === undefined ? {} : {tag: result.tag}),
 		status: result.status,
 		durationMs: result.durationMs,
 		attempts: result.attempts,
@@ -46,6 +47,8 @@ export function resultDocument(result: OperationResult) {
 		...(result.message ? {message: result.message} : {}),
 		...(result.sha ? {sha: result.sha} : {}),
 		...(result.wouldLose && result.wouldLose.length > 0 ? {wouldLose: result.wouldLose} : {}),
+		...(result.tag !== undefined && result.remoteSha ? {remoteSha: result.remoteSha} : {}),
+		...(result.tags && result.tags.length > 0 ? {tags: result.tags} : {}),
 	};
 }
 
