@@ -18,6 +18,7 @@ export function statusRow(remote: RemoteBranchStatus) {
 		vpn: remote.vpn ?? null,
 		fetchedAt: remote.fetchedAt ?? null,
 		stale: remote.stale === true,
+		tags: remote.tags ? {missing: remote.tags.missing, differ: remote.tags.differ} : null,
 		...(remote.fetchError ? {fetchError: {class: remote.fetchError.class, message: remote.fetchError.message}} : {}),
 		...(remote.untrusted === undefined ? {} : {untrusted: remote.untrusted}),
 	};

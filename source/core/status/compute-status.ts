@@ -2,7 +2,9 @@ import {takesBranch} from '../branch-filter.js';
 import type {ResolvedRemote} from '../config/schema.js';
 import {redactUrl} from '../git/redact.js';
 import type {DivergencePair, RemoteBranchStatus, StatusReport, SyncState} from '../model.js';
-import {readFetchTimes, type FetchTimes} from './fetch-times.js';
+import {tagsReachedBy} from '../tags/read-tags.js';
+import {tagStatus} from '../tags/tag-status.js';
+import {readFetchRecords, type FetchTimes} from './fetch-times.js';
 import {analyzeTips, type TipGraph} from './graph.js';
 import {localSha, readRefs, type RefSnapshot} from './refs.js';
 import {defaultRefspec, ownsRef, readRemoteLayout, trackingRefFor, type RemoteLayout} from './refspecs.js';
@@ -10,8 +12,10 @@ import {defaultRefspec, ownsRef, readRemoteLayout, trackingRefFor, type RemoteLa
 /**
  * Where one branch stands on every remote (SPEC §3), from remote-tracking refs only: no
  * network. Costs a fixed number of git processes however many remotes and branches the
- * repository has: one for-each-ref, one config read (fetch refspecs), one merge-base, one
- * rev-list (+ one rev-parse when the caller does not pass fetch times).
+ * repository has: one for-each-ref (branches, tracking refs, local tags and every remote's
+ * stored tags), one config read (fetch refspecs), one merge-base, one rev-list (+ one
+ * rev-parse when the caller does not pass fetch times, + one for-each-ref --merged when a
+ * `follow` remote's tags were looked at and the branch has annotated tags to follow).
  *
  * A remote defined only by a config `url` is fetched into refs/remotes/<name>/* as well
  * (fetch.ts), so it is read the same way.
@@ -24,14 +28,18 @@ export type ComputeStatusInput = {
 	remotes: readonly ResolvedRemote[];
 	/** Remote name → ISO time of its last fetch; read from fetched.json when omitted. */
 	fetchedAt?: FetchTimes;
+	/** Remote name → ISO time our fetch last stored its tags; read from tags-seen.json unless both this and fetchedAt are given. */
+	tagsSeenAt?: FetchTimes;
 	signal?: AbortSignal;
 };
 
 export async function computeStatus(input: ComputeStatusInput): Promise<Omit<StatusReport, 'queue'>> {
 	const {cwd, branch, signal} = input;
-	const [snapshot, gitLayout] = await Promise.all([readRefs(cwd, signal), readRemoteLayout(cwd, signal)]);
+	const [snapshot, gitLayout] = await Promise.all([readRefs(cwd, signal, {tags: true}), readRemoteLayout(cwd, signal)]);
 	const layout = withConfigOnlyRemotes(gitLayout, input.remotes);
-	const fetchedAt = input.fetchedAt ?? (await readFetchTimes(cwd, input.remotes, layout));
+	const records = input.fetchedAt && input.tagsSeenAt ? undefined : await readFetchRecords(cwd, input.remotes, layout);
+	const fetchedAt = input.fetchedAt ?? records!.fetchedAt;
+	const tagsSeenAt = input.tagsSeenAt ?? records!.tagsSeenAt;
 	// Stable: equal priorities keep the caller's order (config sorts by priority, then name).
 	const remotes = [...input.remotes].sort((a, b) => a.priority - b.priority);
 	const local = localSha(snapshot, branch);
@@ -49,7 +57,11 @@ export async function computeStatus(input: ComputeStatusInput): Promise<Omit<Sta
 
 	const compared = rows.filter((row): row is typeof row & {tip: string} => row.state === undefined && row.tip !== undefined);
 	// On an unborn branch nothing is local: compare against the empty history instead.
-	const graph = await analyzeTips(cwd, [local, ...compared.map(row => row.tip)], {fullHistory: local === undefined, signal});
+	const [graph, reachable] = await Promise.all([
+		analyzeTips(cwd, [local, ...compared.map(row => row.tip)], {fullHistory: local === undefined, signal}),
+		reachableTags(cwd, local, snapshot, remotes.filter(remote => tagsSeenAt[remote.name] !== undefined), signal),
+	]);
+	const tags = snapshot.tags!;
 
 	const statuses: RemoteBranchStatus[] = rows.map(({remote, tip, state, unknownReason}) => {
 		const counts = state === undefined ? countsFor(graph, local, tip) : {state, ahead: 0, behind: 0};
@@ -66,10 +78,17 @@ export async function computeStatus(input: ComputeStatusInput): Promise<Omit<Sta
 		if (remote.vpn) status.vpn = remote.vpn.name;
 		const at = fetchedAt[remote.name];
 		if (at !== undefined) status.fetchedAt = at;
+		if (tagsSeenAt[remote.name] !== undefined) status.tags = tagStatus(remote.name, remote.tags, tags.local, reachable, tags.stored);
 		return status;
 	});
 
 	return {branch, local, remotes: statuses, divergence: divergenceBetween(graph, branch, compared)};
+}
+
+/** The tags the local branch reaches, asked of git once and only when a looked-at `follow` remote needs them. */
+async function reachableTags(cwd: string, local: string | undefined, snapshot: RefSnapshot, looked: readonly ResolvedRemote[], signal?: AbortSignal): Promise<Set<string>> {
+	const needed = local !== undefined && looked.some(remote => remote.tags === 'follow') && snapshot.tags!.local.some(tag => tag.annotated);
+	return needed ? tagsReachedBy(cwd, local, signal) : new Set();
 }
 
 /** Config-only remotes (a `url`, no git remote) are fetched with the default refspec (fetch.ts). */

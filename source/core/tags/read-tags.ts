@@ -25,3 +25,10 @@ export async function tagsForPush(cwd: string, policy: TagPolicy, sha: string, s
 	const tags = parseTagLines(out.stdout);
 	return selectTags(policy, tags, new Set(tags.map(tag => tag.name)));
 }
+
+/** The names of the tags whose commit `sha` reaches (for `follow`): one for-each-ref however many remotes ask. */
+export async function tagsReachedBy(cwd: string, sha: string, signal?: AbortSignal): Promise<Set<string>> {
+	const out = await runGit({args: localTagsArgv(sha), cwd, signal});
+	if (out.exitCode !== 0) throw new TagReadError(out.stderr);
+	return new Set(parseTagLines(out.stdout).map(tag => tag.name));
+}

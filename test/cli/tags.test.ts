@@ -1,0 +1,109 @@
+import {writeFileSync} from 'node:fs';
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {addBareRemote, commit, git, makeRepo} from '../harness/index.js';
+import {parseJson, runCli} from './run-cli.js';
+
+type Tags = {missing: number; differ: string[]} | null;
+type StatusJson = {remotes: Array<{name: string; tags: Tags}>};
+type PushJson = {results: Array<{remote: string; branch: string; tag?: string; status: string; tags?: string[]; message?: string; sha?: string; remoteSha?: string}>; summary: {blocked: number}};
+
+/** A work repo with two remotes: `follow` (the default) and `none`, both in sync with main. */
+function twoRemotes(): {repo: string; follow: string; none: string} {
+	const repo = makeRepo();
+	const follow = addBareRemote(repo, 'mirror');
+	const none = addBareRemote(repo, 'plain');
+	writeFileSync(path.join(repo, '.remotesyncrc.json'), JSON.stringify({remotes: {plain: {tags: 'none'}}}));
+	return {repo, follow, none};
+}
+
+const byName = <T extends {name: string}>(list: T[]) => Object.fromEntries(list.map(item => [item.name, item]));
+
+describe('tags in push results (SPEC §4)', () => {
+	it('an annotated tag follows main to a follow remote and not to a none remote; the results list it', async () => {
+		const {repo, follow, none} = twoRemotes();
+		commit(repo, 'release');
+		git(repo, 'tag', '-a', 'v1.0', '-m', 'release');
+		git(repo, 'tag', 'light');
+		const run = await runCli(['--push', '--json'], {cwd: repo});
+		expect(run.exitCode).toBe(0);
+		const doc = parseJson<PushJson>(run);
+		expect(doc.results.find(result => result.remote === 'mirror')).toMatchObject({status: 'pushed', tags: ['v1.0']});
+		expect(doc.results.find(result => result.remote === 'plain')?.tags).toBeUndefined();
+		expect(git(follow, 'tag', '--list')).toBe('v1.0');
+		expect(git(none, 'tag', '--list')).toBe('');
+
+		const text = await runCli(['--push'], {cwd: repo});
+		expect(text.exitCode).toBe(0);
+		git(repo, 'tag', '-a', 'v1.1', '-m', 'next');
+		const again = await runCli(['--push', '--remote', 'mirror'], {cwd: repo});
+		expect(again.stdout).toContain('Tags sent: v1.1');
+	});
+
+	it('a remote whose tag moved keeps it: its own blocked line with both shas, exit 1, the branch still pushed', async () => {
+		const {repo, follow} = twoRemotes();
+		const theirs = git(follow, 'rev-parse', 'refs/heads/main');
+		git(follow, 'update-ref', 'refs/tags/v1.0', theirs);
+		const sha = commit(repo, 'release');
+		git(repo, 'tag', '-a', 'v1.0', '-m', 'ours');
+		const ours = git(repo, 'rev-parse', 'refs/tags/v1.0');
+		const run = await runCli(['--push', '--json', '--remote', 'mirror'], {cwd: repo});
+		expect(run.exitCode).toBe(1);
+		const doc = parseJson<PushJson>(run);
+		expect(doc.results.map(result => [result.branch, result.tag, result.status])).toEqual([
+			['main', undefined, 'pushed'],
+			['main', 'v1.0', 'blocked'],
+		]);
+		expect(doc.results[1]).toMatchObject({sha: ours, remoteSha: theirs});
+		expect(doc.results[1]!.message).toContain(theirs.slice(0, 7));
+		expect(doc.results[1]!.message).toContain(ours.slice(0, 7));
+		expect(doc.summary.blocked).toBe(1);
+		expect(git(follow, 'rev-parse', 'refs/heads/main')).toBe(sha);
+		expect(git(follow, 'rev-parse', 'refs/tags/v1.0')).toBe(theirs);
+
+		const dry = await runCli(['--push', '--dry-run', '--remote', 'mirror'], {cwd: repo});
+		expect(dry.exitCode).toBe(1);
+		expect(dry.stdout).toMatch(/mirror tag v1\.0 \[would-block\]/);
+	});
+
+	it('--push-all takes the tags of every branch it pushes', async () => {
+		const {repo, follow} = twoRemotes();
+		git(repo, 'switch', '-q', '-c', 'release/2');
+		commit(repo, 'two');
+		git(repo, 'tag', '-a', 'v2', '-m', 'two');
+		git(repo, 'switch', '-q', 'main');
+		const run = await runCli(['--push-all', '--json', '--remote', 'mirror'], {cwd: repo});
+		expect(run.exitCode).toBe(0);
+		const doc = parseJson<PushJson>(run);
+		expect(doc.results.find(result => result.branch === 'release/2')?.tags).toEqual(['v2']);
+		expect(git(follow, 'tag', '--list')).toBe('v2');
+	});
+});
+
+describe('tags in status (SPEC §3, §6)', () => {
+	it('null before any fetch; after one, what the policy would push that the remote lacks, and what points elsewhere', async () => {
+		const {repo, follow} = twoRemotes();
+		git(follow, 'update-ref', 'refs/tags/moved', git(follow, 'rev-parse', 'refs/heads/main'));
+		commit(repo, 'release');
+		git(repo, 'tag', '-a', 'v1', '-m', 'one');
+		git(repo, 'tag', '-a', 'v2', '-m', 'two');
+		git(repo, 'tag', '-a', 'moved', '-m', 'ours');
+		git(repo, 'tag', 'light');
+
+		const before = parseJson<StatusJson>(await runCli(['--status', '--json', '--no-fetch'], {cwd: repo}));
+		expect(byName(before.remotes).mirror?.tags).toBeNull();
+		expect(byName(before.remotes).plain?.tags).toBeNull();
+		const beforeText = await runCli(['--status', '--no-fetch'], {cwd: repo});
+		expect(beforeText.stdout).toContain('tags never looked at');
+
+		await runCli(['--fetch'], {cwd: repo});
+		const after = parseJson<StatusJson>(await runCli(['--status', '--json', '--no-fetch'], {cwd: repo}));
+		expect(byName(after.remotes).mirror?.tags).toEqual({missing: 2, differ: ['moved']});
+		expect(byName(after.remotes).plain?.tags).toEqual({missing: 0, differ: []});
+		// The remote's tags went to our own namespace, never into the user's refs/tags.
+		expect(git(repo, 'rev-parse', 'refs/tags/moved')).not.toBe(git(follow, 'rev-parse', 'refs/tags/moved'));
+		const text = await runCli(['--status', '--no-fetch'], {cwd: repo});
+		expect(text.stdout).toContain('2 tags to push · moved points elsewhere there (never overwritten)');
+		expect(text.stdout).toContain('tags in sync');
+	});
+});
