@@ -107,3 +107,22 @@ describe('tags in status (SPEC §3, §6)', () => {
 		expect(text.stdout).toContain('tags in sync');
 	});
 });
+
+describe('tags: names from outside reach no terminal as control codes', () => {
+	it('a tag named with a C1 escape or a bidi override is shown inert in text and JSON', async () => {
+		const {repo} = twoRemotes();
+		writeFileSync(path.join(repo, '.remotesyncrc.json'), JSON.stringify({remotes: {mirror: {tags: 'all'}, plain: {tags: 'none'}}}));
+		const head = git(repo, 'rev-parse', 'HEAD');
+		const names = ['csi\u009B31mred', 'bidi\u202Eevil'];
+		for (const name of names) git(repo, 'update-ref', `refs/tags/${name}`, head);
+		const json = await runCli(['--push', '--json', '--remote', 'mirror', '--dry-run'], {cwd: repo});
+		expect(parseJson<PushJson>(json).results[0]?.tags).toHaveLength(2);
+		const text = await runCli(['--push', '--remote', 'mirror'], {cwd: repo});
+		expect(text.exitCode).toBe(0);
+		for (const output of [text.stdout, text.stderr, json.stdout]) {
+			expect(output).not.toMatch(/[\u0080-\u009F\u202A-\u202E]/);
+		}
+
+		expect(text.stdout).toContain('Tags sent:');
+	});
+});
