@@ -105,6 +105,11 @@ describe('tags in status (SPEC §3, §6)', () => {
 		const text = await runCli(['--status', '--no-fetch'], {cwd: repo});
 		expect(text.stdout).toContain('2 tags to push · moved points elsewhere there (never overwritten)');
 		expect(text.stdout).toContain('tags in sync');
+
+		// A push updates our copy as git updates a tracking ref: no fetch needed to see them there.
+		expect((await runCli(['--push', '--remote', 'mirror'], {cwd: repo})).exitCode).toBe(1);
+		const pushed = parseJson<StatusJson>(await runCli(['--status', '--json', '--no-fetch'], {cwd: repo}));
+		expect(byName(pushed.remotes).mirror?.tags).toEqual({missing: 0, differ: ['moved']});
 	});
 });
 

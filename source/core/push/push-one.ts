@@ -16,6 +16,7 @@ import {runPushCommand} from './run-push.js';
 import {interpretPush, type Attempt} from './push-outcome.js';
 import type {PushRequest} from './push-request.js';
 import {tagOutcome} from './tag-outcome.js';
+import {recordPushedTags} from '../tags/record-pushed.js';
 import {tagsForPush} from '../tags/read-tags.js';
 import type {LocalTag} from '../tags/select-tags.js';
 
@@ -65,7 +66,8 @@ async function attemptPush(request: PushRequest, getPlan: () => Promise<PushPlan
 		request.onCommand?.(carry.output);
 	}
 
-	const {sent, lines} = await tagOutcome(carry.output, tags, {request, target});
+	const {sent, delivered, lines} = await tagOutcome(carry.output, tags, {request, target});
+	await recordPushedTags(request.cwd, request.remote.name, delivered, request.signal);
 	return {...attempt, ...(sent.length > 0 ? {tags: sent} : {}), ...(lines.length > 0 ? {tagResults: lines} : {})};
 }
 

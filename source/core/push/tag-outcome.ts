@@ -17,20 +17,24 @@ import type {PushRequest} from './push-request.js';
 /** A tag's own result line; pushOne sets its duration and attempts to the push's. */
 type TagLine = OperationResult;
 
-export type TagOutcome = {sent: string[]; lines: TagLine[]};
+/** `delivered`: the tags the remote now holds as we do (sent or already there), outside a dry-run. */
+export type TagOutcome = {sent: string[]; delivered: LocalTag[]; lines: TagLine[]};
 
 type Context = {request: PushRequest; target: string};
 
 export async function tagOutcome(output: GitOutput | undefined, tags: readonly LocalTag[], {request, target}: Context): Promise<TagOutcome> {
-	if (!output || tags.length === 0 || output.timedOut || output.aborted) return {sent: [], lines: []};
+	if (!output || tags.length === 0 || output.timedOut || output.aborted) return {sent: [], delivered: [], lines: []};
 	const report = parsePorcelain(output.stdout);
 	const sent: string[] = [];
+	const delivered: LocalTag[] = [];
 	const moved: LocalTag[] = [];
 	const lines: TagLine[] = [];
 	const {remote, branch} = request;
 	for (const tag of tags) {
 		const outcome = outcomeFor(report, tagRef(tag.name));
-		if (!outcome || outcome.kind === 'up-to-date') continue;
+		if (!outcome) continue;
+		if (outcome.kind !== 'rejected' && !request.dryRun) delivered.push(tag);
+		if (outcome.kind === 'up-to-date') continue;
 		if (outcome.kind !== 'rejected') sent.push(tag.name);
 		else if (/already exists/i.test(outcome.reason ?? '')) moved.push(tag);
 		else {
@@ -45,7 +49,7 @@ export async function tagOutcome(output: GitOutput | undefined, tags: readonly L
 		for (const tag of moved) lines.push(movedTagLine(tag, theirs.get(tag.name), request));
 	}
 
-	return {sent, lines};
+	return {sent, delivered, lines};
 }
 
 async function remoteShas(tags: readonly LocalTag[], request: PushRequest, target: string): Promise<Map<string, string>> {
