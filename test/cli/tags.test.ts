@@ -1,7 +1,7 @@
-import {writeFileSync} from 'node:fs';
+import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {addBareRemote, commit, git, makeRepo} from '../harness/index.js';
+import {addBareRemote, commit, git, makeRepo, tempDir} from '../harness/index.js';
 import {parseJson, runCli} from './run-cli.js';
 
 type Tags = {missing: number; differ: string[]} | null;
@@ -15,6 +15,14 @@ function twoRemotes(): {repo: string; follow: string; none: string} {
 	const none = addBareRemote(repo, 'plain');
 	writeFileSync(path.join(repo, '.remotesyncrc.json'), JSON.stringify({remotes: {plain: {tags: 'none'}}}));
 	return {repo, follow, none};
+}
+
+/** The user's own config (XDG): what it says applies without trust. */
+function userConfig(config: unknown): Record<string, string> {
+	const xdg = tempDir('rst-xdg-');
+	mkdirSync(path.join(xdg, 'remote-sync'), {recursive: true});
+	writeFileSync(path.join(xdg, 'remote-sync', 'config.json'), JSON.stringify(config));
+	return {XDG_CONFIG_HOME: xdg};
 }
 
 const byName = <T extends {name: string}>(list: T[]) => Object.fromEntries(list.map(item => [item.name, item]));
@@ -116,18 +124,36 @@ describe('tags in status (SPEC §3, §6)', () => {
 describe('tags: names from outside reach no terminal as control codes', () => {
 	it('a tag named with a C1 escape or a bidi override is shown inert in text and JSON', async () => {
 		const {repo} = twoRemotes();
-		writeFileSync(path.join(repo, '.remotesyncrc.json'), JSON.stringify({remotes: {mirror: {tags: 'all'}, plain: {tags: 'none'}}}));
+		const env = userConfig({remotes: {mirror: {tags: 'all'}}});
 		const head = git(repo, 'rev-parse', 'HEAD');
 		const names = ['csi\u009B31mred', 'bidi\u202Eevil'];
 		for (const name of names) git(repo, 'update-ref', `refs/tags/${name}`, head);
-		const json = await runCli(['--push', '--json', '--remote', 'mirror', '--dry-run'], {cwd: repo});
+		const json = await runCli(['--push', '--json', '--remote', 'mirror', '--dry-run'], {cwd: repo, env});
 		expect(parseJson<PushJson>(json).results[0]?.tags).toHaveLength(2);
-		const text = await runCli(['--push', '--remote', 'mirror'], {cwd: repo});
+		const text = await runCli(['--push', '--remote', 'mirror'], {cwd: repo, env});
 		expect(text.exitCode).toBe(0);
 		for (const output of [text.stdout, text.stderr, json.stdout]) {
 			expect(output).not.toMatch(/[\u0080-\u009F\u202A-\u202E]/);
 		}
 
 		expect(text.stdout).toContain('Tags sent:');
+	});
+});
+
+describe('tags: a repo file cannot widen them on its own (SPEC §2 trust)', () => {
+	it('its tags: "all" acts as follow until trusted: a lightweight tag stays home, and it says so', async () => {
+		const {repo, follow} = twoRemotes();
+		writeFileSync(path.join(repo, '.remotesyncrc.json'), JSON.stringify({remotes: {mirror: {tags: 'all'}}}));
+		git(repo, 'tag', 'private-marker');
+		const env = userConfig({});
+		const run = await runCli(['--push', '--remote', 'mirror'], {cwd: repo, env});
+		expect(run.exitCode).toBe(0);
+		expect(run.stderr).toMatch(/tags is not trusted yet for mirror \(all acts as follow\); review it and run: remote-sync trust/);
+		expect(git(follow, 'tag', '--list')).toBe('');
+
+		expect((await runCli(['trust'], {cwd: repo, env})).exitCode).toBe(0);
+		const trusted = await runCli(['--push', '--remote', 'mirror'], {cwd: repo, env});
+		expect(trusted.exitCode).toBe(0);
+		expect(git(follow, 'tag', '--list')).toBe('private-marker');
 	});
 });

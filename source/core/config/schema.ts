@@ -119,6 +119,8 @@ export type RepoAsks = {
 	url?: string;
 	/** A force_push looser than the user's own (else `warn`), and the policy that applies until trusted. */
 	forcePush?: {requested: ForcePushPolicy; untrusted: ForcePushPolicy};
+	/** A `tags` policy that sends more than the user's own (else `follow`): `all` ships every local tag, and the commits under them. */
+	tags?: {requested: TagPolicy; untrusted: TagPolicy};
 };
 
 /** One remote after discovery, config and defaults. */
