@@ -69,6 +69,17 @@ describe('tags in push results (SPEC §4)', () => {
 		expect(git(follow, 'rev-parse', 'refs/heads/main')).toBe(sha);
 		expect(git(follow, 'rev-parse', 'refs/tags/v1.0')).toBe(theirs);
 
+		// Every stream tells it the same way: CI progress lines and the --events result lines.
+		const ci = await runCli(['--push', '--remote', 'mirror'], {cwd: repo, env: {CI: 'true'}});
+		expect(ci.exitCode).toBe(1);
+		expect(ci.stderr).toMatch(/^push mirror tag v1\.0: blocked in .* — mirror has tag v1\.0 at /m);
+		const events = await runCli(['--push', '--events', '--remote', 'mirror'], {cwd: repo});
+		const lines = events.stdout.split('\n').filter(Boolean).map(line => JSON.parse(line) as {type: string; result?: {tag?: string; status: string}});
+		expect(lines.filter(line => line.type === 'result').map(line => [line.result?.tag, line.result?.status])).toEqual([
+			[undefined, 'up-to-date'],
+			['v1.0', 'blocked'],
+		]);
+
 		const dry = await runCli(['--push', '--dry-run', '--remote', 'mirror'], {cwd: repo});
 		expect(dry.exitCode).toBe(1);
 		expect(dry.stdout).toMatch(/mirror tag v1\.0 \[would-block\]/);
