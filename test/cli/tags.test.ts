@@ -1,7 +1,7 @@
 import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {addBareRemote, commit, git, makeRepo, tempDir} from '../harness/index.js';
+import {addBareRemote, commit, git, makeBare, makeRepo, startGitDaemon, tempDir} from '../harness/index.js';
 import {parseJson, runCli} from './run-cli.js';
 
 type Tags = {missing: number; differ: string[]} | null;
@@ -96,6 +96,30 @@ describe('tags in push results (SPEC §4)', () => {
 		const doc = parseJson<PushJson>(run);
 		expect(doc.results.find(result => result.branch === 'release/2')?.tags).toEqual(['v2']);
 		expect(git(follow, 'tag', '--list')).toBe('v2');
+	});
+});
+
+describe('tags of a queued push', () => {
+	it('go on delivery, chosen then: a tag made after the push was queued is sent with it', async () => {
+		const served = tempDir('rst-served-');
+		mkdirSync(path.join(served, 'away.git'));
+		const bare = makeBare(path.join(served, 'away.git'));
+		const first = await startGitDaemon({basePath: served});
+		const repo = makeRepo();
+		git(repo, 'remote', 'add', 'away', first.url('away.git'));
+		git(repo, 'push', '-q', 'away', 'main');
+		await first.stop();
+		writeFileSync(path.join(repo, '.remotesyncrc.json'), JSON.stringify({retry_base_delay: 0.01, retry_max_delay: 0.05, remotes: {away: {retry: 0}}}));
+		const sha = commit(repo, 'offline work');
+		expect((await runCli(['--push'], {cwd: repo})).exitCode).toBe(3);
+
+		git(repo, 'tag', '-a', 'v5', '-m', 'tagged while offline');
+		await startGitDaemon({basePath: served, port: first.port});
+		const processed = await runCli(['--process-queue', '--json'], {cwd: repo});
+		expect(processed.exitCode).toBe(0);
+		expect(parseJson<PushJson>(processed).results[0]).toMatchObject({remote: 'away', status: 'pushed', tags: ['v5']});
+		expect(git(bare, 'rev-parse', 'main')).toBe(sha);
+		expect(git(bare, 'rev-parse', 'refs/tags/v5')).toBe(git(repo, 'rev-parse', 'refs/tags/v5'));
 	});
 });
 
