@@ -59,11 +59,12 @@ type TagCarry = {names: string[]; output?: GitOutput; alone: boolean};
 async function attemptPush(request: PushRequest, getPlan: () => Promise<PushPlan>, tags: readonly LocalTag[]): Promise<Attempt> {
 	const target = remoteArgument(request.remote);
 	const carry: TagCarry = {names: tags.map(tag => tag.name), alone: false};
-	const attempt = await branchAttempt(request, getPlan, carry);
+	let attempt = await branchAttempt(request, getPlan, carry);
 	if (target === undefined || carry.names.length === 0) return attempt;
 	if (carry.alone && !carry.output) {
 		carry.output = await runPushCommand(request, tagPushArgv({remote: target, tags: carry.names, dryRun: request.dryRun}));
 		request.onCommand?.(carry.output);
+		attempt = {...attempt, output: [attempt.output, readableOutput(carry.output)].filter(Boolean).join('\n')};
 	}
 
 	const {sent, delivered, lines} = await tagOutcome(carry.output, tags, {request, target});

@@ -58,6 +58,8 @@ describe('tags: follow (the default)', () => {
 		const result = await pushOne(request(repo, remote('origin'), {dryRun: true}));
 		expect(result).toMatchObject({status: 'up-to-date', tags: ['v3']});
 		expect(git(bare, 'tag', '--list')).toBe('');
+		// The detail pane shows what ran: the tags' own dry-run push too.
+		expect(result.output).toContain('refs/tags/v3:refs/tags/v3');
 	});
 });
 
