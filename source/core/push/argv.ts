@@ -33,8 +33,8 @@ export type PushArgvOptions = {
 	dryRun?: boolean;
 	/** The remote sha we saw: the push only succeeds if the remote still has it. */
 	leaseSha?: string;
-	/** Tag names (without refs/tags/) that go in the same push, each never forced. */
-	tags?: readonly string[];
+	/** Tag refspecs that go in the same push (tagRefspecs, allTagsRefspec): never forced. */
+	tagSpecs?: readonly string[];
 };
 
 export function pushArgv(options: PushArgvOptions): string[] {
@@ -43,7 +43,7 @@ export function pushArgv(options: PushArgvOptions): string[] {
 	if (options.dryRun) argv.push('--dry-run');
 	// Never a bare --force or --force-with-lease: the lease names the exact sha we saw.
 	if (options.leaseSha !== undefined) argv.push(`--force-with-lease=${ref}:${options.leaseSha}`);
-	argv.push('--', options.remote, `${options.source}:${ref}`, ...tagRefspecs(options.tags ?? []));
+	argv.push('--', options.remote, `${options.source}:${ref}`, ...(options.tagSpecs ?? []));
 	return argv;
 }
 
@@ -61,9 +61,16 @@ export function tagRefspecs(tags: readonly string[]): string[] {
 	return tags.map(tag => `${tagRef(tag)}:${tagRef(tag)}`);
 }
 
+/**
+ * Every local tag in one refspec (`tags: all`), still without `+`. git matches each explicit
+ * refspec against every ref, so thousands of them cost minutes; one pattern costs nothing,
+ * and git still reports (and refuses) each tag on its own line.
+ */
+export const allTagsRefspec = 'refs/tags/*:refs/tags/*';
+
 /** The tags alone, when the branch needs no push of its own (up to date, or refused before pushing). */
-export function tagPushArgv(options: {remote: string; tags: readonly string[]; dryRun?: boolean}): string[] {
-	return ['push', '--porcelain', '--progress', ...(options.dryRun ? ['--dry-run'] : []), '--', options.remote, ...tagRefspecs(options.tags)];
+export function tagPushArgv(options: {remote: string; tagSpecs: readonly string[]; dryRun?: boolean}): string[] {
+	return ['push', '--porcelain', '--progress', ...(options.dryRun ? ['--dry-run'] : []), '--', options.remote, ...options.tagSpecs];
 }
 
 /** The remote's sha of each of these tags (after a refusal: which sha the remote keeps). */

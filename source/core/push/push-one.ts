@@ -17,8 +17,7 @@ import {interpretPush, type Attempt} from './push-outcome.js';
 import type {PushRequest} from './push-request.js';
 import {tagOutcome} from './tag-outcome.js';
 import {recordPushedTags} from '../tags/record-pushed.js';
-import {tagsForPush} from '../tags/read-tags.js';
-import type {LocalTag} from '../tags/select-tags.js';
+import {tagsForPush, type TagPush} from '../tags/read-tags.js';
 
 export type {PushRequest} from './push-request.js';
 
@@ -54,20 +53,20 @@ function readableOutput(output: GitOutput): string {
  * branch needs no push of its own (up to date, refused, dry-run), alone: they must go even
  * when the branch is already there (a new release tag on a pushed commit).
  */
-type TagCarry = {names: string[]; output?: GitOutput; alone: boolean};
+type TagCarry = {specs: readonly string[]; output?: GitOutput; alone: boolean};
 
-async function attemptPush(request: PushRequest, getPlan: () => Promise<PushPlan>, tags: readonly LocalTag[]): Promise<Attempt> {
+async function attemptPush(request: PushRequest, getPlan: () => Promise<PushPlan>, tags: TagPush): Promise<Attempt> {
 	const target = remoteArgument(request.remote);
-	const carry: TagCarry = {names: tags.map(tag => tag.name), alone: false};
+	const carry: TagCarry = {specs: tags.refspecs, alone: false};
 	let attempt = await branchAttempt(request, getPlan, carry);
-	if (target === undefined || carry.names.length === 0) return attempt;
+	if (target === undefined || carry.specs.length === 0) return attempt;
 	if (carry.alone && !carry.output) {
-		carry.output = await runPushCommand(request, tagPushArgv({remote: target, tags: carry.names, dryRun: request.dryRun}));
+		carry.output = await runPushCommand(request, tagPushArgv({remote: target, tagSpecs: carry.specs, dryRun: request.dryRun}));
 		request.onCommand?.(carry.output);
 		attempt = {...attempt, output: [attempt.output, readableOutput(carry.output)].filter(Boolean).join('\n')};
 	}
 
-	const {sent, delivered, lines} = await tagOutcome(carry.output, tags, {request, target});
+	const {sent, delivered, lines} = await tagOutcome(carry.output, tags.tags, {request, target});
 	await recordPushedTags(request.cwd, request.remote.name, delivered, request.signal);
 	return {...attempt, ...(sent.length > 0 ? {tags: sent} : {}), ...(lines.length > 0 ? {tagResults: lines} : {})};
 }
@@ -84,7 +83,7 @@ async function branchAttempt(request: PushRequest, getPlan: () => Promise<PushPl
 	request.onProgress?.({phase: 'connecting'});
 	if (!request.dryRun && !request.plan) {
 		let plainOutput: GitOutput | undefined;
-		const plain = await plainPush(request, target, carry.names, output => {
+		const plain = await plainPush(request, target, carry.specs, output => {
 			plainOutput = output;
 			carry.output = output;
 			request.onCommand?.(output);
@@ -144,8 +143,8 @@ async function branchAttempt(request: PushRequest, getPlan: () => Promise<PushPl
 		leaseSha = lease.sha;
 	}
 
-	const tagsHere = carry.output ? [] : carry.names;
-	const output = await runPushCommand(request, pushArgv({remote: target, source: request.localSha, branch, dryRun: request.dryRun, leaseSha, tags: tagsHere}));
+	const tagsHere = carry.output ? [] : carry.specs;
+	const output = await runPushCommand(request, pushArgv({remote: target, source: request.localSha, branch, dryRun: request.dryRun, leaseSha, tagSpecs: tagsHere}));
 	request.onCommand?.(output);
 	if (tagsHere.length > 0) carry.output = output;
 	const attempt = interpretPush({output, ref: branchRef(branch), request, plan, forced: leaseSha !== undefined});
@@ -174,7 +173,7 @@ export async function pushOne(request: PushRequest): Promise<OperationResult> {
 		};
 
 		// Read when the push runs (a queued push delivered later takes the tags of then).
-		const tags = await tagsForPush(request.cwd, request.remote.tags, request.localSha, request.signal);
+		const tags = await tagsForPush(request.cwd, request.remote, request.localSha, request.signal);
 		const {result, attempts} = await withRetry(async () => attemptPush(request, getPlan, tags), {
 			retries: request.remote.retry,
 			isRetryable: attempt => attempt.errorClass !== undefined && isTransient(attempt.errorClass),

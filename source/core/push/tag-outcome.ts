@@ -4,7 +4,7 @@ import type {OperationResult} from '../model.js';
 import type {LocalTag} from '../tags/select-tags.js';
 import {lsRemoteTagsArgv, tagRef} from './argv.js';
 import {shaFromLsRemote} from './plan.js';
-import {outcomeFor, parsePorcelain, rejectionClass} from './porcelain.js';
+import {parsePorcelain, rejectionClass} from './porcelain.js';
 import type {PushRequest} from './push-request.js';
 
 /**
@@ -24,14 +24,15 @@ type Context = {request: PushRequest; target: string};
 
 export async function tagOutcome(output: GitOutput | undefined, tags: readonly LocalTag[], {request, target}: Context): Promise<TagOutcome> {
 	if (!output || tags.length === 0 || output.timedOut || output.aborted) return {sent: [], delivered: [], lines: []};
-	const report = parsePorcelain(output.stdout);
+	// By destination: a pattern refspec reports thousands of tags, one lookup each.
+	const byRef = new Map(parsePorcelain(output.stdout).refs.map(outcome => [outcome.to, outcome]));
 	const sent: string[] = [];
 	const delivered: LocalTag[] = [];
 	const moved: LocalTag[] = [];
 	const lines: TagLine[] = [];
 	const {remote, branch} = request;
 	for (const tag of tags) {
-		const outcome = outcomeFor(report, tagRef(tag.name));
+		const outcome = byRef.get(tagRef(tag.name));
 		if (!outcome) continue;
 		if (outcome.kind !== 'rejected' && !request.dryRun) delivered.push(tag);
 		if (outcome.kind === 'up-to-date') continue;

@@ -147,6 +147,34 @@ describe('tags: a tag the remote has elsewhere is never overwritten', () => {
 	});
 });
 
+describe('tags: a push names few refspecs (git matches each one against every ref)', () => {
+	it('all sends every tag through one pattern refspec, never forced', async () => {
+		const repo = makeRepo();
+		const bare = addBareRemote(repo, 'origin');
+		for (let t = 0; t < 40; t++) git(repo, 'tag', `t${t}`);
+		const record = recorder();
+		const result = await pushOne(request(repo, remote('origin', {tags: 'all'}), {record}));
+		expect(result.tags).toHaveLength(40);
+		expect(git(bare, 'tag', '--list').split('\n')).toHaveLength(40);
+		const push = record.argvs().find(argv => argv.includes('push'))!;
+		expect(push.filter(arg => arg.includes('refs/tags/'))).toEqual(['refs/tags/*:refs/tags/*']);
+	});
+
+	it('follow names only the tags our copy of the remote does not show there already', async () => {
+		const repo = makeRepo();
+		addBareRemote(repo, 'origin');
+		for (let t = 0; t < 5; t++) git(repo, 'tag', '-a', `old${t}`, '-m', 'old');
+		expect((await pushOne(request(repo, remote('origin')))).tags).toHaveLength(5);
+		commit(repo, 'next');
+		git(repo, 'tag', '-a', 'new', '-m', 'new');
+		const record = recorder();
+		const result = await pushOne(request(repo, remote('origin'), {record}));
+		expect(result.tags).toEqual(['new']);
+		const push = record.argvs().find(argv => argv.includes('push'))!;
+		expect(push.filter(arg => arg.includes('refs/tags/'))).toEqual(['refs/tags/new:refs/tags/new']);
+	});
+});
+
 describe('tags: hostile names', () => {
 	it('a tag named like an option is a ref, never an option', async () => {
 		const repo = makeRepo();
