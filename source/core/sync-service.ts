@@ -307,6 +307,7 @@ function initialSnapshot(options: SyncServiceOptions): SyncSnapshot {
 		priority: remote.priority,
 		group: remote.group,
 		forcePush: remote.forcePush,
+		tags: remote.tags,
 		branches: remote.branches,
 		...(remote.untrusted === undefined ? {} : {untrusted: remote.untrusted}),
 		vpn: remote.vpn ? {name: remote.vpn.name, state: 'down'} : undefined,

@@ -18,6 +18,7 @@ export function statusRow(remote: RemoteBranchStatus) {
 		vpn: remote.vpn ?? null,
 		fetchedAt: remote.fetchedAt ?? null,
 		stale: remote.stale === true,
+		tags: remote.tags ? {missing: remote.tags.missing, differ: remote.tags.differ} : null,
 		...(remote.fetchError ? {fetchError: {class: remote.fetchError.class, message: remote.fetchError.message}} : {}),
 		...(remote.untrusted === undefined ? {} : {untrusted: remote.untrusted}),
 	};
@@ -37,6 +38,7 @@ export function resultDocument(result: OperationResult) {
 	return {
 		remote: result.remote,
 		branch: result.branch,
+		...(result.tag === undefined ? {} : {tag: result.tag}),
 		status: result.status,
 		durationMs: result.durationMs,
 		attempts: result.attempts,
@@ -46,6 +48,8 @@ export function resultDocument(result: OperationResult) {
 		...(result.message ? {message: result.message} : {}),
 		...(result.sha ? {sha: result.sha} : {}),
 		...(result.wouldLose && result.wouldLose.length > 0 ? {wouldLose: result.wouldLose} : {}),
+		...(result.tag !== undefined && result.remoteSha ? {remoteSha: result.remoteSha} : {}),
+		...(result.tags && result.tags.length > 0 ? {tags: result.tags} : {}),
 	};
 }
 
