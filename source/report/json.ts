@@ -32,6 +32,7 @@ export function statusRow(remote: RemoteBranchStatus): StatusRow {
 		vpn: remote.vpn ?? null,
 		fetchedAt: remote.fetchedAt ?? null,
 		stale: remote.stale === true,
+		tags: remote.tags ? {missing: remote.tags.missing, differ: [...remote.tags.differ]} : null,
 		fetchError: remote.fetchError ? {class: remote.fetchError.class, message: remote.fetchError.message} : undefined,
 		untrusted: remote.untrusted,
 	});
@@ -51,6 +52,7 @@ export function resultDocument(result: OperationResult): ResultRow {
 	return present<ResultRow>({
 		remote: result.remote,
 		branch: result.branch,
+		tag: result.tag,
 		status: result.status,
 		durationMs: result.durationMs,
 		attempts: result.attempts,
@@ -60,6 +62,9 @@ export function resultDocument(result: OperationResult): ResultRow {
 		message: result.message || undefined,
 		sha: result.sha || undefined,
 		wouldLose: nonEmpty(result.wouldLose),
+		// Ours is `sha`; the remote's own object matters only on a tag's line (a tag it has elsewhere).
+		remoteSha: result.tag !== undefined ? result.remoteSha || undefined : undefined,
+		tags: nonEmpty(result.tags),
 	});
 }
 

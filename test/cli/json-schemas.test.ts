@@ -16,14 +16,17 @@ describe('the published output schemas and the documents json.ts builds', () => 
 			branch: 'main',
 			local: sha,
 			remotes: [
-				{remote: 'o', url: 'u', priority: -1, branch: 'main', state: 'diverged', ahead: 1, behind: 2, local: sha, remoteSha: 'b'.repeat(40), vpn: 'corp', fetchedAt: new Date(0).toISOString(), fetchError: {class: 'timeout', message: 'm', detail: 'd', hint: 'h'}, stale: true, untrusted: 'run remote-sync trust', unknownReason: 'never-fetched'},
+				{remote: 'o', url: 'u', priority: -1, branch: 'main', state: 'diverged', ahead: 1, behind: 2, local: sha, remoteSha: 'b'.repeat(40), vpn: 'corp', fetchedAt: new Date(0).toISOString(), fetchError: {class: 'timeout', message: 'm', detail: 'd', hint: 'h'}, stale: true, untrusted: 'run remote-sync trust', unknownReason: 'never-fetched', tags: {missing: 2, differ: ['v1.0']}},
 			],
 			divergence: [{branch: 'main', remotes: ['o', 'p']}],
 			queue: {pending: 2},
 		});
 		const operation = operationDocument(
 			{
-				results: [{remote: 'o', branch: 'main', status: 'would-force', durationMs: 1.5, attempts: 0, error: 'e', errorClass: 'rejected', vpn: 'corp', message: 'm', sha, wouldLose: ['abc1234 subject'], remoteSha: sha, output: 'raw git output stays out of JSON'}],
+				results: [
+					{remote: 'o', branch: 'main', status: 'would-force', durationMs: 1.5, attempts: 0, error: 'e', errorClass: 'rejected', vpn: 'corp', message: 'm', sha, wouldLose: ['abc1234 subject'], tags: ['v1.1'], remoteSha: sha, output: 'raw git output stays out of JSON'},
+					{remote: 'o', branch: 'main', tag: 'v1.0', status: 'blocked', durationMs: 0, attempts: 1, sha, remoteSha: 'b'.repeat(40)},
+				],
 				summary: {succeeded: 0, failed: 0, blocked: 0, skipped: 0, queued: 0},
 				notes: ['no remote takes branch x'],
 			},

@@ -1,15 +1,17 @@
 import {lastDefining, type SourcedLayer} from './layers.js';
-import type {ForcePushPolicy, RepoAsks} from './schema.js';
+import type {ForcePushPolicy, RepoAsks, TagPolicy} from './schema.js';
 
 /**
  * What a remote takes from the repo file that must wait for `remote-sync trust` (SPEC §2):
  * a file anyone can commit must not add a destination (a `url` for a remote git does not
  * have would let `--push-all` ship private branches to the file's author), nor loosen the
- * force-push policy of the user's own remotes. Everything else a repo file says (priorities,
+ * force-push policy of the user's own remotes, nor widen which tags go (`tags: "all"` would push
+ * every local tag, and the private commits lightweight tags point at). Everything else a repo file says (priorities,
  * branches, retries, a stricter policy) applies at once: it cannot send data anywhere new.
  */
 
 const looseness: Record<ForcePushPolicy, number> = {block: 0, warn: 1, allow: 2};
+const tagReach: Record<TagPolicy, number> = {none: 0, follow: 1, all: 2};
 
 /**
  * The loosest policy a repo file may set without trust: the user's own choice for the remote,
@@ -18,6 +20,12 @@ const looseness: Record<ForcePushPolicy, number> = {block: 0, warn: 1, allow: 2}
 function ownPolicy(layers: readonly SourcedLayer[], name: string): ForcePushPolicy | undefined {
 	const own = layers.filter(layer => layer.kind !== 'repo');
 	return lastDefining(own, layer => layer.remotes?.[name]?.force_push !== undefined)?.layer.remotes?.[name]?.force_push;
+}
+
+/** The user's own `tags` for the remote (user file, environment, command line), if any. */
+function ownTags(layers: readonly SourcedLayer[], name: string): TagPolicy | undefined {
+	const own = layers.filter(layer => layer.kind !== 'repo');
+	return lastDefining(own, layer => layer.remotes?.[name]?.tags !== undefined)?.layer.remotes?.[name]?.tags;
 }
 
 export function repoAsks(layers: readonly SourcedLayer[], name: string, inGit: boolean): RepoAsks | undefined {
@@ -35,5 +43,12 @@ export function repoAsks(layers: readonly SourcedLayer[], name: string, inGit: b
 		if (looseness[entry.force_push] > looseness[ceiling]) asks.forcePush = {requested: entry.force_push, untrusted: ceiling};
 	}
 
-	return asks.url === undefined && asks.forcePush === undefined ? undefined : asks;
+	const tagsFrom = lastDefining(layers, layer => layer.remotes?.[name]?.tags !== undefined);
+	if (tagsFrom === repo && entry.tags !== undefined) {
+		// Unset, a remote sends what --follow-tags would: that much a repo file may ask for.
+		const ceiling = ownTags(layers, name) ?? 'follow';
+		if (tagReach[entry.tags] > tagReach[ceiling]) asks.tags = {requested: entry.tags, untrusted: ceiling};
+	}
+
+	return asks.url === undefined && asks.forcePush === undefined && asks.tags === undefined ? undefined : asks;
 }

@@ -55,6 +55,7 @@ export function resolveRemotes(merged: ConfigLayer, layers: readonly SourcedLaye
 			group: entry?.group,
 			vpn: resolveVpn(name, merged, layers, workTree),
 			enabled,
+			tags: entry?.tags ?? remoteDefaults.tags,
 			...(asks ? {repoAsks: asks} : {}),
 		});
 	}

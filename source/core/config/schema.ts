@@ -17,6 +17,10 @@ const wholeCount = (min: number) =>
 export const forcePushPolicies = ['block', 'warn', 'allow'] as const;
 export type ForcePushPolicy = (typeof forcePushPolicies)[number];
 
+/** Which tags go with a push (SPEC §2): `follow` as `git push --follow-tags` would, every local tag, or none. */
+export const tagPolicies = ['follow', 'all', 'none'] as const;
+export type TagPolicy = (typeof tagPolicies)[number];
+
 export const vpnSchema = z.looseObject({
 	connect_cmd: z.string().optional().describe('Shell command that brings the VPN up.'),
 	disconnect_cmd: z.string().optional().describe('Shell command that takes the VPN down (run only if we connected it).'),
@@ -35,6 +39,10 @@ export const remoteSchema = z.looseObject({
 	url: z.string().optional().describe('URL used when git has no remote of this name.'),
 	vpn: z.union([z.string(), vpnSchema]).optional().describe('Name of an entry in "vpn", or an inline VPN object.'),
 	enabled: z.boolean().optional().describe('false hides the remote from every operation (default true).'),
+	tags: z
+		.enum(tagPolicies)
+		.optional()
+		.describe('Tags pushed with a branch: follow (default: annotated tags reachable from what is pushed, like git push --follow-tags) | all (every local tag) | none. A tag the remote has pointing elsewhere is never overwritten.'),
 });
 
 export const layerSchema = z.looseObject({
@@ -81,6 +89,7 @@ export const remoteDefaults = {
 	retry: 3,
 	timeout: 30,
 	enabled: true,
+	tags: 'follow' as TagPolicy,
 };
 
 export const vpnDefaults = {
@@ -110,6 +119,8 @@ export type RepoAsks = {
 	url?: string;
 	/** A force_push looser than the user's own (else `warn`), and the policy that applies until trusted. */
 	forcePush?: {requested: ForcePushPolicy; untrusted: ForcePushPolicy};
+	/** A `tags` policy that sends more than the user's own (else `follow`): `all` ships every local tag, and the commits under them. */
+	tags?: {requested: TagPolicy; untrusted: TagPolicy};
 };
 
 /** One remote after discovery, config and defaults. */
@@ -131,6 +142,8 @@ export type ResolvedRemote = {
 	group?: string;
 	vpn?: ResolvedVpn;
 	enabled: boolean;
+	/** Which tags go with a push to this remote, and which status compares. */
+	tags: TagPolicy;
 	/** What this remote takes from the repo file that needs trust; undefined when nothing does. */
 	repoAsks?: RepoAsks;
 	/**

@@ -2,10 +2,12 @@ import {takesBranch} from '../branch-filter.js';
 import type {ResolvedRemote} from '../config/schema.js';
 import {redactUrl} from '../git/redact.js';
 import type {DivergencePair, RemoteBranchStatus, StatusReport, SyncState} from '../model.js';
-import {readFetchTimes, type FetchTimes} from './fetch-times.js';
+import {tagsReachedBy} from '../tags/read-tags.js';
+import {tagStatus} from '../tags/tag-status.js';
+import {readFetchRecords, type FetchTimes, type GitDirs} from './fetch-times.js';
 import {analyzeTips, type TipGraph} from './graph.js';
 import {localSha, readRefs, type RefSnapshot} from './refs.js';
-import {defaultRefspec, ownsRef, readRemoteLayout, trackingRefFor, type RemoteLayout} from './refspecs.js';
+import {defaultRefspec, readRemoteLayout, trackingRefFor, trackingRefsOf, type RemoteLayout} from './refspecs.js';
 
 /**
  * Where one branch stands on every remote (SPEC §3), from remote-tracking refs only: no
@@ -24,32 +26,55 @@ export type ComputeStatusInput = {
 	remotes: readonly ResolvedRemote[];
 	/** Remote name → ISO time of its last fetch; read from fetched.json when omitted. */
 	fetchedAt?: FetchTimes;
+	/**
+	 * What the caller read moments ago (start-up: service/repository-reads.ts), so the first
+	 * status costs no second for-each-ref or rev-parse. Never pass refs read before a fetch or push.
+	 */
+	known?: {refs?: RefSnapshot; gitDirs?: GitDirs};
+	/** Remote name → ISO time our fetch last stored its tags; read from tags-seen.json unless both this and fetchedAt are given. */
+	tagsSeenAt?: FetchTimes;
 	signal?: AbortSignal;
 };
 
 export async function computeStatus(input: ComputeStatusInput): Promise<Omit<StatusReport, 'queue'>> {
 	const {cwd, branch, signal} = input;
-	const [snapshot, gitLayout] = await Promise.all([readRefs(cwd, signal), readRemoteLayout(cwd, signal)]);
+	// Known refs count only with the tags in them (start-up reads them in the same process).
+	const known = input.known?.refs?.tags ? input.known.refs : undefined;
+	const [snapshot, gitLayout] = await Promise.all([known ?? readRefs(cwd, signal, {tags: true}), readRemoteLayout(cwd, signal)]);
 	const layout = withConfigOnlyRemotes(gitLayout, input.remotes);
-	const fetchedAt = input.fetchedAt ?? (await readFetchTimes(cwd, input.remotes, layout));
+	const trackingRefs = trackingRefsOf(layout, input.remotes.map(remote => remote.name), snapshot.refs.keys());
 	// Stable: equal priorities keep the caller's order (config sorts by priority, then name).
 	const remotes = [...input.remotes].sort((a, b) => a.priority - b.priority);
 	const local = localSha(snapshot, branch);
-
-	const rows = remotes.map(remote => {
+	const tips = remotes.map(remote => {
 		const taken = takesBranch(remote.branches, branch);
 		const ref = trackingRefFor(layout.get(remote.name)!, branch);
-		const tip = ref === undefined ? undefined : snapshot.refs.get(ref);
+		return {remote, taken, ref, tip: ref === undefined ? undefined : snapshot.refs.get(ref)};
+	});
+
+	// The commit graph (two git processes) is read while the fetch times are (a stat per
+	// tracking ref): every tip that can be compared, whether or not it turns out fetched.
+	// On an unborn branch nothing is local: compare against the empty history instead.
+	const comparable = tips.flatMap(({taken, tip}) => (taken && tip !== undefined ? [tip] : []));
+	const graphRead = analyzeTips(cwd, [local, ...comparable], {fullHistory: local === undefined, signal});
+	graphRead.catch(() => undefined); // Awaited below, after the fetch times.
+	const records = input.fetchedAt && input.tagsSeenAt ? undefined : await readFetchRecords(cwd, {remotes: input.remotes, trackingRefs}, input.known?.gitDirs);
+	const fetchedAt = input.fetchedAt ?? records!.fetchedAt;
+	const tagsSeenAt = input.tagsSeenAt ?? records!.tagsSeenAt;
+	const reachableRead = reachableTags(cwd, local, snapshot, remotes.filter(remote => tagsSeenAt[remote.name] !== undefined), signal);
+	reachableRead.catch(() => undefined); // Awaited with the graph.
+
+	const rows = tips.map(({remote, taken, ref, tip}) => {
 		// Fetched once = it left a tracking ref, or a fetch of it is on record (an empty remote leaves no ref).
-		const fetched = fetchedAt[remote.name] !== undefined || hasTrackingRef(snapshot, layout, remote.name);
+		const fetched = fetchedAt[remote.name] !== undefined || trackingRefs.get(remote.name)!.length > 0;
 		const state: SyncState | undefined = !taken ? 'filtered' : ref === undefined || !fetched ? 'unknown' : tip === undefined ? 'missing' : undefined;
 		const unknownReason = state === 'unknown' ? (ref === undefined ? ('not-in-refspec' as const) : ('never-fetched' as const)) : undefined;
 		return {remote, tip, state, unknownReason};
 	});
 
 	const compared = rows.filter((row): row is typeof row & {tip: string} => row.state === undefined && row.tip !== undefined);
-	// On an unborn branch nothing is local: compare against the empty history instead.
-	const graph = await analyzeTips(cwd, [local, ...compared.map(row => row.tip)], {fullHistory: local === undefined, signal});
+	const [graph, reachable] = await Promise.all([graphRead, reachableRead]);
+	const tags = snapshot.tags!;
 
 	const statuses: RemoteBranchStatus[] = rows.map(({remote, tip, state, unknownReason}) => {
 		const counts = state === undefined ? countsFor(graph, local, tip) : {state, ahead: 0, behind: 0};
@@ -66,10 +91,17 @@ export async function computeStatus(input: ComputeStatusInput): Promise<Omit<Sta
 		if (remote.vpn) status.vpn = remote.vpn.name;
 		const at = fetchedAt[remote.name];
 		if (at !== undefined) status.fetchedAt = at;
+		if (tagsSeenAt[remote.name] !== undefined) status.tags = tagStatus(remote.name, remote.tags, tags.local, reachable, tags.stored);
 		return status;
 	});
 
 	return {branch, local, remotes: statuses, divergence: divergenceBetween(graph, branch, compared)};
+}
+
+/** The tags the local branch reaches, asked of git once and only when a looked-at `follow` remote needs them. */
+async function reachableTags(cwd: string, local: string | undefined, snapshot: RefSnapshot, looked: readonly ResolvedRemote[], signal?: AbortSignal): Promise<Set<string>> {
+	const needed = local !== undefined && looked.some(remote => remote.tags === 'follow') && snapshot.tags!.local.some(tag => tag.annotated);
+	return needed ? tagsReachedBy(cwd, local, signal) : new Set();
 }
 
 /** Config-only remotes (a `url`, no git remote) are fetched with the default refspec (fetch.ts). */
@@ -81,11 +113,6 @@ function withConfigOnlyRemotes(layout: RemoteLayout, remotes: readonly ResolvedR
 	}
 
 	return complete;
-}
-
-function hasTrackingRef(snapshot: RefSnapshot, layout: RemoteLayout, remote: string): boolean {
-	for (const ref of snapshot.refs.keys()) if (!ref.startsWith('refs/heads/') && ownsRef(layout, remote, ref)) return true;
-	return false;
 }
 
 function countsFor(graph: TipGraph, local: string | undefined, tip: string | undefined): {state: SyncState; ahead: number; behind: number} {

@@ -1,11 +1,12 @@
 import type {ResolvedRemote} from '../config/schema.js';
-import {forcePushRequest, urlRequest, type TrustRequest} from './fingerprint.js';
-import {untrustedForcePushMessage, untrustedUrlMessage} from './messages.js';
+import {forcePushRequest, tagsRequest, urlRequest, type TrustRequest} from './fingerprint.js';
+import {untrustedForcePushMessage, untrustedTagsMessage, untrustedUrlMessage} from './messages.js';
 
 /**
  * The remotes as they may be used now (SPEC §2): until the user trusts the repo file, a
  * destination only it names is marked `untrusted` (shown, never contacted) and a force-push
- * policy it loosened is back at the user's own (else `warn`). VPN commands are checked where
+ * policy it loosened is back at the user's own (else `warn`), and a `tags` policy it widened is
+ * back at the user's own (else `follow`). VPN commands are checked where
  * they would run (vpn-manager.ts), because the files they name may change meanwhile.
  */
 
@@ -15,6 +16,7 @@ export type TrustedRemotes = {remotes: ResolvedRemote[]; warnings: string[]};
 
 export function applyTrust(remotes: readonly ResolvedRemote[], trust: TrustChecker): TrustedRemotes {
 	const loosened = new Map<string, Array<{remote: string; requested: string; untrusted: string}>>();
+	const widened = new Map<string, Array<{remote: string; requested: string; untrusted: string}>>();
 	const applied = remotes.map(remote => {
 		const asks = remote.repoAsks;
 		if (asks === undefined) return remote;
@@ -27,9 +29,15 @@ export function applyTrust(remotes: readonly ResolvedRemote[], trust: TrustCheck
 			loosened.set(asks.file, [...(loosened.get(asks.file) ?? []), {remote: remote.name, ...asks.forcePush}]);
 		}
 
+		const tags = tagsRequest(remote);
+		if (tags && asks.tags && !trust.approves(tags)) {
+			result = {...result, tags: asks.tags.untrusted};
+			widened.set(asks.file, [...(widened.get(asks.file) ?? []), {remote: remote.name, ...asks.tags}]);
+		}
+
 		return result;
 	});
-	const warnings = [...loosened].map(([file, policies]) => untrustedForcePushMessage(file, policies));
+	const warnings = [...[...loosened].map(([file, policies]) => untrustedForcePushMessage(file, policies)), ...[...widened].map(([file, policies]) => untrustedTagsMessage(file, policies))];
 	return {remotes: applied, warnings};
 }
 

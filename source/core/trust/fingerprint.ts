@@ -78,11 +78,22 @@ export function forcePushRequest(remote: ResolvedRemote): TrustRequest | undefin
 	};
 }
 
+/** A `tags` policy that sends more than the user's own, or undefined when the repo file widens nothing. */
+export function tagsRequest(remote: ResolvedRemote): TrustRequest | undefined {
+	const asks = remote.repoAsks;
+	if (asks?.tags === undefined) return undefined;
+	return {
+		file: asks.file,
+		lines: [`remotes.${remote.name}.tags: ${asks.tags.requested} (until trusted: ${asks.tags.untrusted})`],
+		fingerprint: hash(['tags', asks.file, remote.name, asks.tags.requested]),
+	};
+}
+
 /** Every request the remotes make, each once (remotes may share a VPN), in config order. */
 export function configRequests(remotes: readonly ResolvedRemote[]): TrustRequest[] {
 	const requests = new Map<string, TrustRequest>();
 	for (const remote of remotes) {
-		for (const request of [remote.vpn && vpnRequest(remote.vpn), urlRequest(remote), forcePushRequest(remote)]) {
+		for (const request of [remote.vpn && vpnRequest(remote.vpn), urlRequest(remote), forcePushRequest(remote), tagsRequest(remote)]) {
 			if (request) requests.set(request.fingerprint, request);
 		}
 	}

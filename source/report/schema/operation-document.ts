@@ -12,6 +12,7 @@ export const resultSchema = z
 	.object({
 		remote: z.string().min(1),
 		branch: z.string(),
+		tag: z.string().min(1).optional().describe("Optional: set on a tag's own line (a tag the remote has pointing elsewhere: blocked, never overwritten); branch is the push it went with."),
 		status: z.enum(pushStatuses).describe('would-push, would-force and would-block come from --dry-run.'),
 		durationMs: z.number().min(0),
 		attempts: count.describe('Attempts made (retries included); 0 when nothing ran.'),
@@ -21,6 +22,8 @@ export const resultSchema = z
 		message: z.string().optional().describe('Optional: one line a person reads.'),
 		sha: sha.optional().describe('Optional: the sha pushed or that would be pushed.'),
 		wouldLose: nonEmptyStrings.optional().describe('Optional: commits a forced push would drop from the remote (short sha and subject), newest first.'),
+		remoteSha: sha.optional().describe("Optional, on a tag's line: the object the remote's tag points to (sha is ours)."),
+		tags: z.array(z.string().min(1)).min(1).optional().describe("Optional: the tags this push sent with the branch (dry-run: would send), per the remote's tags policy."),
 	})
 	.describe('The outcome for one (remote, branch).');
 

@@ -18,6 +18,13 @@ export const statusRowSchema = z
 		vpn: z.string().nullable().describe('Name of the VPN the remote needs; null when none.'),
 		fetchedAt: isoTime.nullable().describe('ISO time of the last fetch (ours or a plain git fetch); null if never.'),
 		stale: z.boolean().describe('true when the last fetch of this remote failed (see fetchError): the state is the last known one, as of fetchedAt.'),
+		tags: z
+			.object({
+				missing: count.describe("Tags the remote's tags policy would push that it lacks."),
+				differ: z.array(z.string().min(1)).describe('Tags it has pointing elsewhere (a push never overwrites them: it reports them blocked).'),
+			})
+			.nullable()
+			.describe("The remote's tags as of our last fetch of it; null when never looked at. With tags: none, both are empty."),
 		fetchError: z
 			.object({class: errorClass, message: z.string()})
 			.optional()
