@@ -1,11 +1,11 @@
-import {takesBranch} from '../branch-filter.js';
+import {notTakenReason, remoteBranchOf} from '../branch-map.js';
 import type {ResolvedRemote} from '../config/schema.js';
 import {redactUrl} from '../git/redact.js';
 import type {DivergencePair, RemoteBranchStatus, StatusReport, SyncState} from '../model.js';
 import {readFetchTimes, type FetchTimes} from './fetch-times.js';
 import {analyzeTips, type TipGraph} from './graph.js';
 import {localSha, readRefs, type RefSnapshot} from './refs.js';
-import {defaultRefspec, ownsRef, readRemoteLayout, trackingRefFor, type RemoteLayout} from './refspecs.js';
+import {defaultRefspec, ownsRef, readRemoteLayout, trackingRefFor, withMappedBranches, type RemoteLayout} from './refspecs.js';
 
 /**
  * Where one branch stands on every remote (SPEC §3), from remote-tracking refs only: no
@@ -14,7 +14,8 @@ import {defaultRefspec, ownsRef, readRemoteLayout, trackingRefFor, type RemoteLa
  * rev-list (+ one rev-parse when the caller does not pass fetch times).
  *
  * A remote defined only by a config `url` is fetched into refs/remotes/<name>/* as well
- * (fetch.ts), so it is read the same way.
+ * (fetch.ts), so it is read the same way. With branch_map, the local branch is compared with
+ * the tracking ref of its name on the remote (`main` with refs/remotes/legacy/master).
  */
 
 export type ComputeStatusInput = {
@@ -30,34 +31,36 @@ export type ComputeStatusInput = {
 export async function computeStatus(input: ComputeStatusInput): Promise<Omit<StatusReport, 'queue'>> {
 	const {cwd, branch, signal} = input;
 	const [snapshot, gitLayout] = await Promise.all([readRefs(cwd, signal), readRemoteLayout(cwd, signal)]);
-	const layout = withConfigOnlyRemotes(gitLayout, input.remotes);
+	const layout = asFetched(gitLayout, input.remotes);
 	const fetchedAt = input.fetchedAt ?? (await readFetchTimes(cwd, input.remotes, layout));
 	// Stable: equal priorities keep the caller's order (config sorts by priority, then name).
 	const remotes = [...input.remotes].sort((a, b) => a.priority - b.priority);
 	const local = localSha(snapshot, branch);
 
 	const rows = remotes.map(remote => {
-		const taken = takesBranch(remote.branches, branch);
-		const ref = trackingRefFor(layout.get(remote.name)!, branch);
+		const taken = notTakenReason(remote, branch) === undefined;
+		const remoteBranch = remoteBranchOf(remote, branch);
+		const ref = trackingRefFor(layout.get(remote.name)!, remoteBranch);
 		const tip = ref === undefined ? undefined : snapshot.refs.get(ref);
 		// Fetched once = it left a tracking ref, or a fetch of it is on record (an empty remote leaves no ref).
 		const fetched = fetchedAt[remote.name] !== undefined || hasTrackingRef(snapshot, layout, remote.name);
 		const state: SyncState | undefined = !taken ? 'filtered' : ref === undefined || !fetched ? 'unknown' : tip === undefined ? 'missing' : undefined;
 		const unknownReason = state === 'unknown' ? (ref === undefined ? ('not-in-refspec' as const) : ('never-fetched' as const)) : undefined;
-		return {remote, tip, state, unknownReason};
+		return {remote, remoteBranch, tip, state, unknownReason};
 	});
 
 	const compared = rows.filter((row): row is typeof row & {tip: string} => row.state === undefined && row.tip !== undefined);
 	// On an unborn branch nothing is local: compare against the empty history instead.
 	const graph = await analyzeTips(cwd, [local, ...compared.map(row => row.tip)], {fullHistory: local === undefined, signal});
 
-	const statuses: RemoteBranchStatus[] = rows.map(({remote, tip, state, unknownReason}) => {
+	const statuses: RemoteBranchStatus[] = rows.map(({remote, remoteBranch, tip, state, unknownReason}) => {
 		const counts = state === undefined ? countsFor(graph, local, tip) : {state, ahead: 0, behind: 0};
 		const status: RemoteBranchStatus = {
 			remote: remote.name,
 			url: redactUrl(remote.url),
 			priority: remote.priority,
 			branch,
+			...(remoteBranch === branch ? {} : {remoteBranch}),
 			...counts,
 			local,
 			remoteSha: tip,
@@ -72,12 +75,16 @@ export async function computeStatus(input: ComputeStatusInput): Promise<Omit<Sta
 	return {branch, local, remotes: statuses, divergence: divergenceBetween(graph, branch, compared)};
 }
 
-/** Config-only remotes (a `url`, no git remote) are fetched with the default refspec (fetch.ts). */
-function withConfigOnlyRemotes(layout: RemoteLayout, remotes: readonly ResolvedRemote[]): RemoteLayout {
+/**
+ * The refspecs as our fetch uses them (fetch.ts): config-only remotes (a `url`, no git remote)
+ * with the default refspec, and every remote with its branch_map targets.
+ */
+function asFetched(layout: RemoteLayout, remotes: readonly ResolvedRemote[]): RemoteLayout {
 	const complete = new Map(layout);
 	for (const remote of remotes) {
-		const specs = complete.get(remote.name);
-		if (!specs || !specs.some(spec => !spec.negative)) complete.set(remote.name, [...(specs ?? []), defaultRefspec(remote.name)]);
+		const configured = complete.get(remote.name);
+		const specs = configured && configured.some(spec => !spec.negative) ? configured : [...(configured ?? []), defaultRefspec(remote.name)];
+		complete.set(remote.name, withMappedBranches(specs, remote));
 	}
 
 	return complete;
