@@ -10,6 +10,7 @@ export function statusRow(remote: RemoteBranchStatus) {
 		name: remote.remote,
 		url: remote.url ?? null,
 		priority: remote.priority,
+		...(remote.remoteBranch === undefined ? {} : {remoteBranch: remote.remoteBranch}),
 		state: remote.state,
 		ahead: remote.ahead,
 		behind: remote.behind,
@@ -37,6 +38,7 @@ export function resultDocument(result: OperationResult) {
 	return {
 		remote: result.remote,
 		branch: result.branch,
+		...(result.remoteBranch === undefined ? {} : {remoteBranch: result.remoteBranch}),
 		status: result.status,
 		durationMs: result.durationMs,
 		attempts: result.attempts,
@@ -80,6 +82,7 @@ export function queueDocument(entries: readonly QueueEntry[]) {
 		entries: entries.map(entry => ({
 			remote: entry.remote,
 			branch: entry.branch,
+			...(entry.remoteBranch === undefined ? {} : {remoteBranch: entry.remoteBranch}),
 			sha: entry.sha,
 			attempts: entry.attempts,
 			lastError: entry.lastError,
