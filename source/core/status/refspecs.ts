@@ -89,15 +89,18 @@ function excluded(specs: readonly Refspec[], branch: string): boolean {
 
 /**
  * `specs` plus one refspec for each branch_map target they do not fetch: a clone made with
- * `--single-branch` fetches only `main`, yet `{"main": "master"}` compares main with the
+ * `--single-branch` fetches one branch, yet `{"main": "master"}` compares main with the
  * remote's master, so our fetch brings `refs/heads/master` into `refs/remotes/<remote>/master`.
+ * It is written as a pattern, `refs/heads/master*`, because an exact refspec fails the whole
+ * fetch while the remote has no such branch yet (before the first push); the `*` may also bring
+ * names that begin with the target, into the same place git's default refspec would put them.
  * A target the user's own negative refspec excludes stays excluded.
  */
 export function withMappedBranches(specs: readonly Refspec[], remote: Pick<ResolvedRemote, 'name' | 'branchMap'>): Refspec[] {
 	const added: Refspec[] = [];
 	for (const target of new Set(remote.branchMap?.values() ?? [])) {
 		if (trackingRefFor(specs, target) !== undefined || excluded(specs, target)) continue;
-		added.push({source: `refs/heads/${target}`, destination: `refs/remotes/${remote.name}/${target}`, negative: false});
+		added.push({source: `refs/heads/${target}*`, destination: `refs/remotes/${remote.name}/${target}*`, negative: false});
 	}
 
 	return [...specs, ...added];
