@@ -133,7 +133,7 @@ async function importLegacy(service: SyncService): Promise<Outcome> {
 	return {code: exitCodes.ok, document, text};
 }
 
-function reportFailures(results: ReadonlyArray<{remote: string; branch: string; status: string; error?: string}>, out: Output): void {
+function reportFailures(results: ReadonlyArray<{remote: string; branch: string; remoteBranch?: string; status: string; error?: string}>, out: Output): void {
 	for (const result of results) {
 		if (result.status === 'failed' || result.status === 'rejected' || result.status === 'blocked') {
 			out.error(`${result.remote}/${branchPair(result.branch, result.remoteBranch)} ${result.status}${result.error ? `: ${result.error}` : ''}`);
