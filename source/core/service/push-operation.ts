@@ -70,7 +70,7 @@ export async function pushBranches(context: ServiceContext, options: PushOptions
 	const needsConfirmation = results.flatMap(result => {
 		const remote = options.remotes.find(candidate => candidate.name === result.remote);
 		return result.status === 'blocked' && remote?.forcePush === 'warn' && !options.force
-			? [{remote: result.remote, branch: result.branch, wouldLose: result.wouldLose ?? [], remoteSha: result.remoteSha, localSha: result.sha}]
+			? [{...branchNames(remote, result.branch), wouldLose: result.wouldLose ?? [], remoteSha: result.remoteSha, localSha: result.sha}]
 			: [];
 	});
 	return {results, summary: summarize(results), notes: notes.length > 0 ? notes : undefined, needsConfirmation};
