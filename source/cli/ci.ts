@@ -1,12 +1,11 @@
 import {parseBoolean} from '../core/config/env.js';
-import type {Io} from './output.js';
 
 /**
  * A CI job: `CI` is set (GitHub Actions, GitLab CI and most runners set CI=true) and stdout is
  * not a terminal. Then text output adds calm progress lines, and the offline queue defaults
  * to off so a failed mirror fails the job (docs/ci.md). `CI=false` or `CI=0` is not CI.
  */
-export function runsInCi(io: Pick<Io, 'env' | 'stdout'>): boolean {
+export function runsInCi(io: {env: NodeJS.ProcessEnv; stdout: {isTTY?: boolean}}): boolean {
 	const value = io.env.CI;
 	if (value === undefined || value.trim() === '' || parseBoolean(value) === false) return false;
 	return io.stdout.isTTY !== true;

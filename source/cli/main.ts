@@ -2,9 +2,7 @@ import {FatalError, exitCodes} from '../core/errors.js';
 import {redact} from '../core/git/redact.js';
 import {packageVersion} from '../install-paths.js';
 import {makeOutput, type Io, type Output} from './output.js';
-
-/** Which bin ran: each has its own entry file (remote-sync.ts, remote-sync-tui.ts). */
-export type ProgramName = 'remote-sync' | 'remote-sync-tui';
+import type {ProgramName} from './program-name.js';
 
 const defaultIo = (): Io => ({stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env});
 

@@ -16,7 +16,7 @@ import {insideOwnPush, nestedPushNote, pushingActions, withoutRemoteBeingPushed}
 import {summaryLineText} from '../report/event-stream.js';
 import {runsInCi} from './ci.js';
 import type {ParsedCli} from './flags.js';
-import type {ProgramName} from './main.js';
+import type {ProgramName} from './program-name.js';
 import {applyColorLevel, colorLevel} from '../report/colors.js';
 import {eventAction, runHeadless} from './headless.js';
 import {requireLocalBranch} from './known-branch.js';

@@ -1,4 +1,5 @@
-import {main, type ProgramName} from './main.js';
+import {main} from './main.js';
+import type {ProgramName} from './program-name.js';
 
 /** What both bin files do once the compile cache is on: run the program under their name. */
 export async function start(programName: ProgramName): Promise<void> {

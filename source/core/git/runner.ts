@@ -1,23 +1,20 @@
-import {execa} from 'execa';
-import {gitMissingUnderWrapper, withDeadline} from './deadline.js';
 import {gitEnvironment, type NetworkLimits} from './environment.js';
 import {lineSplitter} from './line-splitter.js';
 import {foreignOutput} from '../text/shown-text.js';
+import {LiveGroups} from '../process/process-group.js';
+import {runInGroup} from '../process/run-in-group.js';
 import {redact} from './redact.js';
 import {configuredSshCommand} from './ssh-config.js';
-import {watchForStall} from './stall-watch.js';
-import {timerMs} from '../timer-limit.js';
 
 /**
- * The one way git runs. Every call:
- * - has stdin closed and its own process group (detached: no controlling terminal, so
- *   ssh cannot open /dev/tty to ask anything);
- * - if `timeoutMs` is set (a network call), is killed with its whole process tree
- *   (git-remote-http, ssh) when it runs out, and reported as timed out; it also carries
- *   bounds of its own that hold if we die (deadline.ts, NetworkLimits in environment.ts);
- * - if `stallTimeoutMs` is set, is killed the same way when it writes nothing (stdout or
+ * How git runs: through the one process runner (process/run-in-group.ts), with git's choices:
+ * - the non-interactive environment (environment.ts), stdin closed (no prompt can wait);
+ * - if `timeoutMs` is set (a network call), the whole group (git-remote-http, ssh) is killed
+ *   with SIGKILL when it runs out, and reported as timed out; it also carries bounds of its
+ *   own that hold if we die (the runner's self deadline, NetworkLimits in environment.ts);
+ * - if `stallTimeoutMs` is set, killed the same way when it writes nothing (stdout or
  *   stderr) for that long, and reported as timed out and `stalled`;
- * - is killed the same way on `signal` abort, or by `killAllGitProcesses()` on Ctrl-C.
+ * - killed the same way on `signal` abort, or by `killAllGitProcesses()` on Ctrl-C.
  * It never throws for a non-zero exit: callers classify the output (classify.ts).
  *
  * simple-git was weighed for this and not used: its timeout kills only the git process,
@@ -64,30 +61,22 @@ export class GitNotFoundError extends Error {
 	}
 }
 
-const liveGroups = new Set<number>();
+const gitGroups = new LiveGroups();
 let spawnCount = 0;
+const defaultMaxBuffer = 256 * 1024 * 1024;
 
 /** Processes started so far: benchmarks and tests assert on it. */
 export function gitSpawnCount(): number {
 	return spawnCount;
 }
 
-function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
-	if (pid === undefined) return;
-	try {
-		process.kill(-pid, signal);
-	} catch {
-		// Already gone.
-	}
-}
-
 /** Kill every git process tree still running (Ctrl-C, SIGTERM, exit). */
 export function killAllGitProcesses(signal: NodeJS.Signals = 'SIGKILL'): void {
-	for (const pid of liveGroups) killGroup(pid, signal);
+	gitGroups.signalAll(signal);
 }
 
 export function liveGitProcessCount(): number {
-	return liveGroups.size;
+	return gitGroups.size;
 }
 
 async function readSshCommand(cwd: string): Promise<string | undefined> {
@@ -106,87 +95,33 @@ async function networkLimits(command: GitCommand, timeoutMs: number): Promise<Ne
 
 export async function runGit(command: GitCommand): Promise<GitOutput> {
 	const network = command.timeoutMs === undefined ? undefined : await networkLimits(command, command.timeoutMs);
-	const started = performance.now();
-	const env = {...gitEnvironment(process.env, network), ...command.env};
-	// Network calls run under a deadline of their own; local plumbing (and stdin input) runs bare.
-	const program =
-		command.timeoutMs === undefined || command.input !== undefined ? {file: 'git', args: [...command.args], wrapper: undefined} : withDeadline(command.args, command.timeoutMs, env.PATH ?? '');
 	spawnCount++;
-	const child = execa(program.file, program.args, {
+	const result = await runInGroup({
+		file: 'git',
+		args: command.args,
 		cwd: command.cwd,
-		env,
-		extendEnv: false,
-		// Only local plumbing gets input; everything else keeps stdin closed so nothing can prompt.
-		...(command.input === undefined ? {stdin: 'ignore' as const} : {input: command.input}),
-		detached: true,
-		reject: false,
-		encoding: 'utf8',
-		stripFinalNewline: false,
-		maxBuffer: command.maxBuffer ?? 256 * 1024 * 1024,
-		cleanup: true,
+		env: {...gitEnvironment(process.env, network), ...command.env},
+		input: command.input,
+		timeoutMs: command.timeoutMs,
+		stallTimeoutMs: command.stallTimeoutMs,
+		// Network calls carry a deadline of their own; local plumbing (and stdin input) runs bare.
+		selfDeadline: command.input === undefined,
+		signal: command.signal,
+		maxBuffer: command.maxBuffer ?? defaultMaxBuffer,
+		onStderr: command.onStderrLine && lineSplitter(command.onStderrLine),
+		live: gitGroups,
 	});
-	const pid = child.pid;
-	if (pid !== undefined) liveGroups.add(pid);
-
-	let timedOut = false;
-	let aborted = false;
-	const timer =
-		command.timeoutMs === undefined
-			? undefined
-			: setTimeout(() => {
-					timedOut = true;
-					killGroup(pid, 'SIGKILL');
-				}, timerMs(command.timeoutMs));
-	let stalled = false;
-	const stall =
-		command.stallTimeoutMs === undefined
-			? undefined
-			: watchForStall(command.stallTimeoutMs, () => {
-					timedOut = true;
-					stalled = true;
-					killGroup(pid, 'SIGKILL');
-				});
-	if (stall) {
-		child.stdout?.on('data', () => stall.alive());
-		child.stderr?.on('data', () => stall.alive());
-	}
-
-	const onAbort = () => {
-		aborted = true;
-		killGroup(pid, 'SIGKILL');
+	if (result.startError?.code === 'ENOENT') throw new GitNotFoundError();
+	return {
+		argv: ['git', ...command.args].map(arg => redact(arg)),
+		stdout: result.stdout,
+		// A remote's hook writes here: it enters the model inert, redacted and bounded.
+		stderr: foreignOutput(result.stderr),
+		exitCode: result.exitCode,
+		durationMs: result.durationMs,
+		timedOut: result.timedOut,
+		stalled: result.stalled,
+		...(command.stallTimeoutMs === undefined ? {} : {stallTimeoutMs: command.stallTimeoutMs}),
+		aborted: result.aborted,
 	};
-
-	if (command.signal?.aborted) onAbort();
-	command.signal?.addEventListener('abort', onAbort, {once: true});
-
-	if (command.onStderrLine && child.stderr) child.stderr.on('data', lineSplitter(command.onStderrLine));
-
-	try {
-		const result = await child;
-		if ((result as {code?: string}).code === 'ENOENT' || (result.failed && /ENOENT/.test(String(result.message)) && result.exitCode === undefined)) {
-			throw new GitNotFoundError();
-		}
-
-		if (program.wrapper && gitMissingUnderWrapper(result.exitCode, String(result.stderr))) throw new GitNotFoundError();
-
-		return {
-			argv: ['git', ...command.args].map(arg => redact(arg)),
-			stdout: typeof result.stdout === 'string' ? result.stdout : '',
-			// A remote's hook writes here: it enters the model inert, redacted and bounded.
-			stderr: foreignOutput(typeof result.stderr === 'string' ? result.stderr : ''),
-			exitCode: result.exitCode ?? null,
-			durationMs: Math.round(performance.now() - started),
-			timedOut,
-			stalled,
-			...(command.stallTimeoutMs === undefined ? {} : {stallTimeoutMs: command.stallTimeoutMs}),
-			aborted,
-		};
-	} finally {
-		if (timer) clearTimeout(timer);
-		stall?.stop();
-		command.signal?.removeEventListener('abort', onAbort);
-		// Children that outlived git itself (a stuck ssh) go with it.
-		if (timedOut || aborted) killGroup(pid, 'SIGKILL');
-		if (pid !== undefined) liveGroups.delete(pid);
-	}
 }

@@ -1,6 +1,6 @@
 import {execFile} from 'node:child_process';
 import {describe, expect, it} from 'vitest';
-import {deadlineSeconds, withDeadline} from '../../../source/core/git/deadline.js';
+import {deadlineSeconds, withDeadline} from '../../../source/core/process/deadline.js';
 import {gitEnv, groupAlive, makeRepo, onCleanup, startSilentSocket, waitFor} from '../../harness/index.js';
 import {spawnGroup} from '../../harness/process.js';
 
@@ -15,29 +15,29 @@ function run(file: string, args: string[], cwd: string): Promise<{code: number |
 
 describe('per-process deadline (SECURITY.md "No orphans")', () => {
 	it('uses coreutils timeout as the group leader when it is on PATH', () => {
-		const wrapped = withDeadline(['fetch', '--', 'origin'], 30_000, '/usr/bin:/bin');
+		const wrapped = withDeadline('git', ['fetch', '--', 'origin'], 30_000, '/usr/bin:/bin');
 		expect(wrapped.wrapper).toBe('timeout');
 		expect(wrapped.args).toEqual(['-s', 'KILL', String(deadlineSeconds(30_000)), 'git', 'fetch', '--', 'origin']);
 		expect(deadlineSeconds(30_000)).toBeGreaterThan(30);
 	});
 
 	it('never takes `timeout` from a relative PATH entry (the repository could ship one)', () => {
-		expect(withDeadline(['fetch'], 1000, '.:bin').wrapper).toBe('sh');
+		expect(withDeadline('git', ['fetch'], 1000, '.:bin').wrapper).toBe('sh');
 	});
 
 	it('the sh watchdog passes git through: output and exit status', async () => {
 		const repo = makeRepo();
-		const ok = withDeadline(['rev-parse', '--is-inside-work-tree'], 30_000, noTimeoutPath);
+		const ok = withDeadline('git', ['rev-parse', '--is-inside-work-tree'], 30_000, noTimeoutPath);
 		expect(ok.wrapper).toBe('sh');
 		expect(await run(ok.file, ok.args, repo)).toEqual({code: 0, stdout: 'true\n'});
-		const failing = withDeadline(['rev-parse', '--verify', '--quiet', 'refs/heads/none'], 30_000, noTimeoutPath);
+		const failing = withDeadline('git', ['rev-parse', '--verify', '--quiet', 'refs/heads/none'], 30_000, noTimeoutPath);
 		expect((await run(failing.file, failing.args, repo)).code).toBe(1);
 	});
 
 	it('the sh watchdog kills git and its whole group at the deadline, with nobody watching', async () => {
 		const repo = makeRepo();
 		const silent = await startSilentSocket();
-		const wrapped = withDeadline(['fetch', '--', silent.url], 1000, noTimeoutPath);
+		const wrapped = withDeadline('git', ['fetch', '--', silent.url], 1000, noTimeoutPath);
 		const started = spawnGroup(wrapped.file, wrapped.args, {env: gitEnv(), cwd: repo});
 		onCleanup(() => started.stop());
 		expect(groupAlive(started.pid)).toBe(true);

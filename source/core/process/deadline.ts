@@ -2,14 +2,14 @@ import {accessSync, constants} from 'node:fs';
 import path from 'node:path';
 
 /**
- * A deadline every network git process carries by itself, so that nothing outlives its
- * timeout even when remote-sync is SIGKILLed or its terminal closes (our own timers die
+ * A deadline a process carries by itself (every network git does), so that nothing outlives
+ * its timeout even when remote-sync is SIGKILLed or its terminal closes (our own timers die
  * with us). The wrapper is the process group leader and kills the whole group (git,
  * git-remote-http, ssh) at the deadline:
- * - coreutils `timeout -s KILL`: it puts itself and git in one process group and signals
- *   the group when time is up;
- * - without it (macOS without coreutils), /bin/sh runs git in the background beside a
- *   sleeper that kills the group at the deadline, and stops the sleeper when git ends.
+ * - coreutils `timeout -s KILL`: it puts itself and the program in one process group and
+ *   signals the group when time is up;
+ * - without it (macOS without coreutils), /bin/sh runs the program in the background beside
+ *   a sleeper that kills the group at the deadline, and stops the sleeper when it ends.
  *
  * The deadline is a few seconds past our own timer, which normally fires first and
  * reports the timeout; this one only matters once we are gone.
@@ -48,9 +48,9 @@ export function deadlineSeconds(timeoutMs: number): number {
 	return Math.min(Math.ceil(timeoutMs / 1000) + graceSeconds, maxSeconds);
 }
 
-// $0 is the deadline, "$@" the git argv. At the deadline `kill -KILL 0` takes the whole
-// group, the shell included; when git ends first the sleeper (and its sleep) is stopped and
-// git's exit status returned.
+// $0 is the deadline, "$@" the program's argv. At the deadline `kill -KILL 0` takes the
+// whole group, the shell included; when the program ends first the sleeper (and its sleep)
+// is stopped and the program's exit status returned.
 const shellWatchdog = [
 	'd="$0"',
 	'"$@" & g=$!',
@@ -60,15 +60,15 @@ const shellWatchdog = [
 	'exit "$s"',
 ].join('; ');
 
-/** `git <args>` under a deadline of `timeoutMs` plus grace. */
-export function withDeadline(args: readonly string[], timeoutMs: number, pathValue: string): Wrapped {
+/** `<file> <args>` under a deadline of `timeoutMs` plus grace (`file` is looked up on PATH). */
+export function withDeadline(file: string, args: readonly string[], timeoutMs: number, pathValue: string): Wrapped {
 	const seconds = String(deadlineSeconds(timeoutMs));
 	const timeout = timeoutProgram(pathValue);
-	if (timeout) return {file: timeout, args: ['-s', 'KILL', seconds, 'git', ...args], wrapper: 'timeout'};
-	return {file: '/bin/sh', args: ['-c', shellWatchdog, seconds, 'git', ...args], wrapper: 'sh'};
+	if (timeout) return {file: timeout, args: ['-s', 'KILL', seconds, file, ...args], wrapper: 'timeout'};
+	return {file: '/bin/sh', args: ['-c', shellWatchdog, seconds, file, ...args], wrapper: 'sh'};
 }
 
-/** The wrapper's own word that git is not installed (exit 127), as opposed to git failing. */
-export function gitMissingUnderWrapper(exitCode: number | undefined, stderr: string): boolean {
-	return exitCode === 127 && /git/.test(stderr) && /no such file|not found/i.test(stderr);
+/** The wrapper's own word that `file` is not installed (exit 127), as opposed to it failing. */
+export function missingUnderWrapper(file: string, exitCode: number | undefined, stderr: string): boolean {
+	return exitCode === 127 && stderr.includes(file) && /no such file|not found/i.test(stderr);
 }

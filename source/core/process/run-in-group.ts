@@ -1,0 +1,179 @@
+import {execa} from 'execa';
+import {timerMs} from '../timer-limit.js';
+import {missingUnderWrapper, withDeadline} from './deadline.js';
+import {endGroup, type LiveGroups} from './process-group.js';
+import {watchForStall} from './stall-watch.js';
+
+/**
+ * The one way a program runs (git, VPN commands). Every run:
+ * - leads a process group of its own (detached: no controlling terminal, so ssh cannot open
+ *   /dev/tty to ask anything), with stdin closed unless `input` is given;
+ * - on its deadline (`timeoutMs`), on silence (`stallTimeoutMs`) or on `signal` abort, has its
+ *   WHOLE group ended (endGroup: SIGKILL, or SIGTERM → `killGraceMs` → SIGKILL), and is
+ *   reported timedOut / stalled / aborted; the run resolves only after that;
+ * - when it dies of a signal (an output flood, someone's kill), takes its group with it;
+ * - with `selfDeadline`, also carries its deadline itself (deadline.ts), so the group is
+ *   killed even if we are SIGKILLed and none of our timers run;
+ * - keeps at most `maxBuffer` of each output.
+ * A clean exit leaves the group alone. With `daemonMayOutlive` (connect_cmd starting a VPN
+ * client) that is the point: pipes a surviving child still holds are let go shortly after
+ * the exit, and the deadline and abort no longer apply to it. Without it, whatever holds the
+ * pipes is still part of the run and the deadline still ends it.
+ * It never throws: a program that could not start is `startError`.
+ */
+
+export type GroupCommand = {
+	file: string;
+	args: readonly string[];
+	cwd?: string;
+	/** The whole environment: nothing else is inherited. */
+	env: Record<string, string>;
+	/** Written to stdin; without it stdin stays closed so nothing can prompt. */
+	input?: string;
+	/** End the group after this long. */
+	timeoutMs?: number;
+	/** End the group when it writes nothing (stdout or stderr) for this long. */
+	stallTimeoutMs?: number;
+	/** SIGTERM first and SIGKILL after this long; without it, SIGKILL at once. */
+	killGraceMs?: number;
+	/** The group carries `timeoutMs` itself, so it dies on time even once we are gone. */
+	selfDeadline?: boolean;
+	/** A clean exit may leave a daemon behind that keeps our pipes open (see above). */
+	daemonMayOutlive?: boolean;
+	signal?: AbortSignal;
+	maxBuffer: number;
+	/** Each chunk of stderr as it arrives (progress lines). */
+	onStderr?: (chunk: Buffer | string) => void;
+	/** Remembers the group while it runs, for a shutdown that ends them all. */
+	live?: LiveGroups;
+};
+
+export type GroupResult = {
+	stdout: string;
+	stderr: string;
+	/** null when it did not exit by itself (killed, or never started). */
+	exitCode: number | null;
+	durationMs: number;
+	timedOut: boolean;
+	/** Timed out because it went silent for `stallTimeoutMs` (timedOut is then true too). */
+	stalled: boolean;
+	aborted: boolean;
+	/** It could not be started: `code` ENOENT when the program (or the cwd) is missing. */
+	startError?: {code?: string; message: string};
+};
+
+const notRun = {stdout: '', stderr: '', exitCode: null, timedOut: false, stalled: false, aborted: false};
+
+// Longer than a clean exit needs to flush its last output; shorter than anyone notices.
+const pipeReleaseMs = 250;
+
+export async function runInGroup(command: GroupCommand): Promise<GroupResult> {
+	const started = performance.now();
+	const program =
+		command.selfDeadline && command.timeoutMs !== undefined
+			? withDeadline(command.file, command.args, command.timeoutMs, command.env.PATH ?? '')
+			: {file: command.file, args: [...command.args], wrapper: undefined};
+	let child;
+	try {
+		child = execa(program.file, program.args, {
+			cwd: command.cwd,
+			env: command.env,
+			extendEnv: false,
+			...(command.input === undefined ? {stdin: 'ignore' as const} : {input: command.input}),
+			detached: true,
+			reject: false,
+			encoding: 'utf8',
+			stripFinalNewline: false,
+			maxBuffer: command.maxBuffer,
+		});
+	} catch (error) {
+		// execa reports failures as results (reject: false); this is for options it refuses.
+		const message = error instanceof Error ? error.message : String(error);
+		return {...notRun, durationMs: Math.round(performance.now() - started), startError: {message}};
+	}
+
+	const {pid} = child;
+	if (pid !== undefined) command.live?.add(pid);
+
+	let ending: Promise<void> | undefined;
+	const end = () => {
+		if (pid !== undefined) ending ??= endGroup(pid, command.killGraceMs ?? 0);
+	};
+
+	let timedOut = false;
+	let stalled = false;
+	let aborted = false;
+	let settled = false;
+	const timer =
+		command.timeoutMs === undefined
+			? undefined
+			: setTimeout(() => {
+					timedOut = true;
+					end();
+				}, timerMs(command.timeoutMs));
+	const stall =
+		command.stallTimeoutMs === undefined
+			? undefined
+			: watchForStall(command.stallTimeoutMs, () => {
+					timedOut = true;
+					stalled = true;
+					end();
+				});
+	if (stall) {
+		child.stdout?.on('data', () => stall.alive());
+		child.stderr?.on('data', () => stall.alive());
+	}
+
+	if (command.onStderr) child.stderr?.on('data', command.onStderr);
+	const onAbort = () => {
+		if (settled) return;
+		aborted = true;
+		end();
+	};
+
+	const stopWatching = () => {
+		settled = true;
+		if (timer) clearTimeout(timer);
+		stall?.stop();
+		command.signal?.removeEventListener('abort', onAbort);
+	};
+
+	if (command.signal?.aborted) onAbort();
+	command.signal?.addEventListener('abort', onAbort, {once: true});
+	if (command.daemonMayOutlive) {
+		child.once('exit', code => {
+			// Exited by itself: done, whatever it left running. A connect that succeeded must
+			// count as connected (and so be disconnected later), whenever an abort lands.
+			if (code !== null) stopWatching();
+			setTimeout(() => {
+				child.stdout?.destroy();
+				child.stderr?.destroy();
+			}, pipeReleaseMs).unref();
+		});
+	}
+
+	try {
+		const result = await child;
+		const exitCode = result.exitCode ?? null;
+		// Killed by a signal that was not ours (output flood, a stranger): its children go too.
+		if (exitCode === null) end();
+		await ending;
+		const startFailed = result.failed && result.exitCode === undefined && result.signal === undefined && !timedOut && !aborted;
+		const stderr = typeof result.stderr === 'string' ? result.stderr : '';
+		const missing = program.wrapper !== undefined && missingUnderWrapper(command.file, result.exitCode, stderr);
+		return {
+			stdout: typeof result.stdout === 'string' ? result.stdout : '',
+			stderr,
+			exitCode: missing ? null : exitCode,
+			durationMs: Math.round(performance.now() - started),
+			timedOut,
+			stalled,
+			aborted,
+			...(startFailed ? {startError: {code: (result as {code?: string}).code, message: result.shortMessage ?? String(result.message)}} : {}),
+			...(missing ? {startError: {code: 'ENOENT', message: `${command.file}: not found`}} : {}),
+		};
+	} finally {
+		stopWatching();
+		if (pid !== undefined) command.live?.delete(pid);
+	}
+}
