@@ -58,6 +58,9 @@ export async function runCommand(command: string, options: RunCommandOptions): P
 		timeoutMs: options.timeoutMs,
 		killGraceMs,
 		daemonMayOutlive: true,
+		// A hung connect_cmd must not outlive us either, even if we are SIGKILLed; a daemon a
+		// clean connect left behind is not its child any more, so the wrapper never touches it.
+		selfDeadline: true,
 		signal: options.signal,
 		maxBuffer: maxOutputBytes,
 	});
