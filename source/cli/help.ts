@@ -83,8 +83,8 @@ export const verbHelp = {
   contacted ("untrusted, not pushed"), a force_push looser than your own acts as warn, and a
   branch_map entry sending a branch elsewhere on a remote is ignored. trust prints exactly
   what it approves and pins it, with the contents of the checkout files the commands run; a
-  later change to any of it needs remote-sync trust again. Your own
-  config (the user file under XDG_CONFIG_HOME) and remotes from git remote add need no trust.
+  later change to any of it needs remote-sync trust again. Your own config (the user file
+  under XDG_CONFIG_HOME) and remotes from git remote add need no trust.
 `,
 	'install-hook': `
   Usage
