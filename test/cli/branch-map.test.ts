@@ -16,6 +16,10 @@ const validators = {
 	status: compileSchema('schema/output/status.schema.json'),
 	operation: compileSchema('schema/output/operation.schema.json'),
 	queue: compileSchema('schema/output/queue.schema.json'),
+	event: compileSchema(
+		'schema/output/events.schema.json',
+		['operation', 'status', 'health', 'queue'].map(name => `schema/output/${name}.schema.json`),
+	),
 };
 
 /** A user config (XDG) with `config`; returns the env that points at it. */
@@ -67,6 +71,15 @@ describe('branch_map main → master: push and status', () => {
 		expect(again.exitCode).toBe(0);
 		expect(again.stdout).toMatch(/legacy\/main → master \[pushed\]/);
 		expect(again.stdout).toContain('Successfully pushed main to legacy as master');
+	});
+
+	it('--events: the result line carries remoteBranch and matches the published schema', async () => {
+		const {repo, env} = legacyRepo();
+		const run = await runCli(['--push', '--events'], {cwd: repo, env});
+		expect(run.exitCode, run.stderr).toBe(0);
+		const lines = run.stdout.trim().split('\n').map(line => JSON.parse(line) as {type: string; result?: object});
+		for (const line of lines) expect(schemaErrors(validators.event, line)).toBe('');
+		expect(lines.find(line => line.type === 'result')?.result).toMatchObject({branch: 'main', remoteBranch: 'master', status: 'pushed'});
 	});
 
 	it("compares main with the remote's master, not with a main it may also have", async () => {
