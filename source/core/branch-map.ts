@@ -31,7 +31,7 @@ function mappedOnto(remote: Mapped, remoteName: string): string | undefined {
  */
 export function notTakenReason(remote: Mapped & Pick<ResolvedRemote, 'branches'>, branch: string): string | undefined {
 	const owner = remote.branchMap?.has(branch) ? undefined : mappedOnto(remote, branch);
-	if (owner !== undefined) return `its ${branch} is where ${owner} goes (branch_map)`;
+	if (owner !== undefined) return `its ${branch} is where branch_map sends ${owner}`;
 	const names = [...new Set([branch, remoteBranchOf(remote, branch)])];
 	if (takesBranch(remote.branches, names)) return undefined;
 	return `branches: ${remote.branches.join(', ') || 'none'}`;

@@ -146,7 +146,7 @@ describe('branch_map main → master: push and status', () => {
 		expect(byBranch.main).toMatchObject({remoteBranch: 'master', status: 'pushed'});
 		expect(byBranch.dev).toMatchObject({status: 'pushed'});
 		expect(byBranch.dev.remoteBranch).toBeUndefined();
-		expect(byBranch.master).toMatchObject({status: 'skipped', message: 'legacy does not take branch master (its master is where main goes (branch_map))'});
+		expect(byBranch.master).toMatchObject({status: 'skipped', message: 'legacy does not take branch master (its master is where branch_map sends main)'});
 		expect(git(bare, 'rev-parse', 'master')).toBe(git(repo, 'rev-parse', 'main'));
 		expect(git(bare, 'rev-parse', 'dev')).toBe(git(repo, 'rev-parse', 'dev'));
 		expect(has(bare, 'refs/heads/main')).toBe(false);

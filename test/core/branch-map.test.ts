@@ -31,7 +31,7 @@ describe('branch_map: which local branches a remote takes', () => {
 		[['*', '!main'], 'main', 'branches: *, !main'],
 		[['release/*'], 'main', 'branches: release/*'],
 		// The remote's master is main's place: a local master is not sent there.
-		[['*'], 'master', 'its master is where main goes (branch_map)'],
+		[['*'], 'master', 'its master is where branch_map sends main'],
 	] as const)('branches %j, local %s → %s', (branches, branch, reason) => {
 		expect(notTakenReason(legacy([...branches]), branch)).toBe(reason);
 	});
