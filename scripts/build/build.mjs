@@ -9,6 +9,7 @@ import {rmSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import * as esbuild from 'esbuild';
 import {writeNotices} from './notices.mjs';
+import {yogaWasmBinary} from './yoga-wasm.mjs';
 
 const dev = process.argv.includes('--dev');
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -37,6 +38,7 @@ const {metafile} = await esbuild.build({
 	sourcemap: dev ? 'linked' : false,
 	legalComments: 'none',
 	metafile: true,
+	plugins: [yogaWasmBinary()],
 	logLevel: 'warning',
 });
 writeNotices(root, metafile, `${outdir}/THIRD-PARTY-NOTICES.md`);

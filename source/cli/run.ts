@@ -17,9 +17,9 @@ import {summaryLineText} from '../report/event-stream.js';
 import {runsInCi} from './ci.js';
 import type {ParsedCli} from './flags.js';
 import type {ProgramName} from './program-name.js';
-import {applyColorLevel, colorLevel} from '../report/colors.js';
 import {eventAction, runHeadless} from './headless.js';
 import {requireLocalBranch} from './known-branch.js';
+import {loadDashboard, openDashboard} from './open-dashboard.js';
 import {makeOutput, type Io, type Output} from './output.js';
 import {runVerb} from './verbs.js';
 
@@ -42,19 +42,6 @@ const everythingTrusted: TrustChecker = {isTrusted: () => true, approves: () => 
 async function openTrustStore(): Promise<TrustStore> {
 	const {TrustStore: Store} = await import('../core/trust/trust-store.js');
 	return new Store();
-}
-
-/**
- * Starts loading ink (about half a second of CPU) while git reads the repository and config.
- * ink decides at import time that CI=true means "no live frames, print at exit"; on a real
- * terminal the user asked for the dashboard, so that guess must not apply.
- */
-function importDashboard() {
-	delete process.env.CI;
-	delete process.env.CONTINUOUS_INTEGRATION;
-	const loading = import('../ui/render-dashboard.js');
-	loading.catch(() => undefined); // Awaited later; an early config error must not leave it unhandled.
-	return loading;
 }
 
 export async function run(cli: ParsedCli, programName: ProgramName, io: Io, out: Output): Promise<number> {
@@ -89,7 +76,7 @@ async function runAction(cli: ParsedCli, programName: ProgramName, io: Io, out: 
 	}
 
 	const wantsDashboard = !cli.events && (cli.tui || cli.demo || (cli.action === undefined && programName === 'remote-sync-tui'));
-	const dashboard = wantsDashboard && io.stdin.isTTY && io.stdout.isTTY && !io.env.REMOTE_SYNC_NO_TUI ? importDashboard() : undefined;
+	const dashboard = wantsDashboard && io.stdin.isTTY && io.stdout.isTTY && !io.env.REMOTE_SYNC_NO_TUI ? loadDashboard() : undefined;
 	// One round of concurrent git reads (core/service/repository-reads.ts); outside a work tree
 	// the step-by-step reads give their own errors.
 	const reads = await readRepository(where.cwd);
@@ -131,15 +118,12 @@ async function runAction(cli: ParsedCli, programName: ProgramName, io: Io, out: 
 		localBranches,
 		queue,
 		trust,
+		startupRefs: reads?.refs,
 	});
 	// SPEC §6: Ctrl-C exits 130, SIGTERM (a supervisor, a killed CI job) 143, after the cleanup.
 	const uninstall = installSignalCleanup(async () => service.dispose());
 	try {
-		if (dashboard) {
-			const {renderDashboard} = await dashboard;
-			applyColorLevel(colorLevel(io.stdout, io.env, cli.color));
-			return await renderDashboard(service, {stdout: io.stdout, stdin: io.stdin});
-		}
+		if (dashboard) return await openDashboard({loading: dashboard, service, io, color: cli.color});
 
 		if (wantsDashboard && !out.json) out.warn('not a terminal: printing the status instead of the dashboard');
 		return await runHeadless(

@@ -17,6 +17,7 @@ import {LiveStatus} from './service/live.js';
 import {currentBranch, listLocalBranches, type RepoInfo} from './service/repo-info.js';
 import {SnapshotStore} from './service/snapshot-store.js';
 import {computeSyncStatus, readLocalStatus} from './service/status-operation.js';
+import type {RefSnapshot} from './status/refs.js';
 import {VpnManager} from './vpn/vpn-manager.js';
 
 export type SyncServiceOptions = {
@@ -28,6 +29,8 @@ export type SyncServiceOptions = {
 	localBranches: string[];
 	queue?: QueueStore;
 	trust: {isTrusted(vpn: NonNullable<ResolvedRemote['vpn']>): boolean};
+	/** The refs start-up read (service/repository-reads.ts), for readStartupState(). */
+	startupRefs?: RefSnapshot;
 };
 
 /**
@@ -122,6 +125,19 @@ export class SyncService implements SyncServiceApi {
 		const {gitDir, commonDir} = this.options.repo;
 		this.live.start(gitDir && commonDir ? {gitDir, commonDir} : undefined);
 		return () => this.live.stop();
+	}
+
+	/**
+	 * Every row's state from the tracking refs, for the dashboard's first frame (SPEC §5): from
+	 * what start-up read (HEAD, branches, refs, git dirs), so only the refspecs and the commit
+	 * graph cost git processes. Call it before anything else runs: those reads are fresh only then.
+	 */
+	readStartupState(): Promise<void> {
+		const {repo, startupRefs} = this.options;
+		const gitDirs = repo.gitDir && repo.commonDir ? {gitDir: repo.gitDir, commonDir: repo.commonDir} : undefined;
+		return this.live.read(async () => {
+			await readLocalStatus(this.context, {branch: this.branch, remotes: this.options.config.remotes, known: {refs: startupRefs, gitDirs}});
+		});
 	}
 
 	refreshNow(): Promise<void> {

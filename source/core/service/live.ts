@@ -41,19 +41,27 @@ export class LiveStatus {
 		private readonly hooks: LiveHooks,
 	) {}
 
-	/** Local state now; resolves once a read that started after this call has finished. */
-	read(): Promise<void> {
+	/**
+	 * Local state now; resolves once a read that started after this call has finished.
+	 * `first` replaces the first pass when nothing is reading (the start-up state, from what
+	 * start-up read); while a read runs it is ignored and a full read follows instead.
+	 */
+	read(first?: () => Promise<void>): Promise<void> {
 		if (this.reading) {
 			this.readAgain = true;
 			return this.reading;
 		}
 
+		const full = async () => this.hooks.readLocal();
+		let pass = first ?? full;
 		this.reading = (async () => {
 			try {
 				do {
 					this.readAgain = false;
 					if (this.context.signal.aborted) return;
-					await this.hooks.readLocal().catch((error: unknown) => {
+					const reader = pass;
+					pass = full;
+					await reader().catch((error: unknown) => {
 						if (!this.context.signal.aborted) this.context.store.log({level: 'error', text: `status: ${error instanceof Error ? error.message : String(error)}`});
 					});
 				} while (this.readAgain);

@@ -1,6 +1,6 @@
 import type {ResolvedRemote} from '../config/schema.js';
 import type {StatusReport} from '../model.js';
-import {computeStatus} from '../status/compute-status.js';
+import {computeStatus, type ComputeStatusInput} from '../status/compute-status.js';
 import type {ServiceContext} from './context.js';
 import {fetchRemotes} from './fetch-operation.js';
 
@@ -18,9 +18,9 @@ export async function computeSyncStatus(
 	return readLocalStatus(context, options);
 }
 
-/** Status from the refs as they are (no network): a few local git processes. */
-export async function readLocalStatus(context: ServiceContext, options: {branch: string; remotes: readonly ResolvedRemote[]}): Promise<StatusReport> {
-	const computed = await computeStatus({cwd: context.cwd, branch: options.branch, remotes: [...options.remotes], signal: context.signal});
+/** Status from the refs as they are (no network): a few local git processes. `known`: see ComputeStatusInput. */
+export async function readLocalStatus(context: ServiceContext, options: {branch: string; remotes: readonly ResolvedRemote[]; known?: ComputeStatusInput['known']}): Promise<StatusReport> {
+	const computed = await computeStatus({cwd: context.cwd, branch: options.branch, remotes: [...options.remotes], known: options.known, signal: context.signal});
 	const pending = context.queue ? (await context.queue.list()).length : 0;
 	const report: StatusReport = {
 		...computed,

@@ -2,10 +2,10 @@ import {notTakenReason, remoteBranchOf} from '../branch-map.js';
 import type {ResolvedRemote} from '../config/schema.js';
 import {redactUrl} from '../git/redact.js';
 import type {DivergencePair, RemoteBranchStatus, StatusReport, SyncState} from '../model.js';
-import {readFetchTimes, type FetchTimes} from './fetch-times.js';
+import {readFetchTimes, type FetchTimes, type GitDirs} from './fetch-times.js';
 import {analyzeTips, type TipGraph} from './graph.js';
 import {localSha, readRefs, type RefSnapshot} from './refs.js';
-import {defaultRefspec, ownsRef, readRemoteLayout, trackingRefFor, withMappedBranches, type RemoteLayout} from './refspecs.js';
+import {defaultRefspec, readRemoteLayout, trackingRefFor, trackingRefsOf, withMappedBranches, type RemoteLayout} from './refspecs.js';
 
 /**
  * Where one branch stands on every remote (SPEC §3), from remote-tracking refs only: no
@@ -25,33 +25,47 @@ export type ComputeStatusInput = {
 	remotes: readonly ResolvedRemote[];
 	/** Remote name → ISO time of its last fetch; read from fetched.json when omitted. */
 	fetchedAt?: FetchTimes;
+	/**
+	 * What the caller read moments ago (start-up: service/repository-reads.ts), so the first
+	 * status costs no second for-each-ref or rev-parse. Never pass refs read before a fetch or push.
+	 */
+	known?: {refs?: RefSnapshot; gitDirs?: GitDirs};
 	signal?: AbortSignal;
 };
 
 export async function computeStatus(input: ComputeStatusInput): Promise<Omit<StatusReport, 'queue'>> {
 	const {cwd, branch, signal} = input;
-	const [snapshot, gitLayout] = await Promise.all([readRefs(cwd, signal), readRemoteLayout(cwd, signal)]);
+	const [snapshot, gitLayout] = await Promise.all([input.known?.refs ?? readRefs(cwd, signal), readRemoteLayout(cwd, signal)]);
 	const layout = asFetched(gitLayout, input.remotes);
-	const fetchedAt = input.fetchedAt ?? (await readFetchTimes(cwd, input.remotes, layout));
+	const trackingRefs = trackingRefsOf(layout, input.remotes.map(remote => remote.name), snapshot.refs.keys());
 	// Stable: equal priorities keep the caller's order (config sorts by priority, then name).
 	const remotes = [...input.remotes].sort((a, b) => a.priority - b.priority);
 	const local = localSha(snapshot, branch);
-
-	const rows = remotes.map(remote => {
+	const tips = remotes.map(remote => {
 		const taken = notTakenReason(remote, branch) === undefined;
 		const remoteBranch = remoteBranchOf(remote, branch);
 		const ref = trackingRefFor(layout.get(remote.name)!, remoteBranch);
-		const tip = ref === undefined ? undefined : snapshot.refs.get(ref);
+		return {remote, remoteBranch, taken, ref, tip: ref === undefined ? undefined : snapshot.refs.get(ref)};
+	});
+
+	// The commit graph (two git processes) is read while the fetch times are (a stat per
+	// tracking ref): every tip that can be compared, whether or not it turns out fetched.
+	// On an unborn branch nothing is local: compare against the empty history instead.
+	const comparable = tips.flatMap(({taken, tip}) => (taken && tip !== undefined ? [tip] : []));
+	const graphRead = analyzeTips(cwd, [local, ...comparable], {fullHistory: local === undefined, signal});
+	graphRead.catch(() => undefined); // Awaited below, after the fetch times.
+	const fetchedAt = input.fetchedAt ?? (await readFetchTimes(cwd, {remotes: input.remotes, trackingRefs}, input.known?.gitDirs));
+
+	const rows = tips.map(({remote, remoteBranch, taken, ref, tip}) => {
 		// Fetched once = it left a tracking ref, or a fetch of it is on record (an empty remote leaves no ref).
-		const fetched = fetchedAt[remote.name] !== undefined || hasTrackingRef(snapshot, layout, remote.name);
+		const fetched = fetchedAt[remote.name] !== undefined || trackingRefs.get(remote.name)!.length > 0;
 		const state: SyncState | undefined = !taken ? 'filtered' : ref === undefined || !fetched ? 'unknown' : tip === undefined ? 'missing' : undefined;
 		const unknownReason = state === 'unknown' ? (ref === undefined ? ('not-in-refspec' as const) : ('never-fetched' as const)) : undefined;
 		return {remote, remoteBranch, tip, state, unknownReason};
 	});
 
 	const compared = rows.filter((row): row is typeof row & {tip: string} => row.state === undefined && row.tip !== undefined);
-	// On an unborn branch nothing is local: compare against the empty history instead.
-	const graph = await analyzeTips(cwd, [local, ...compared.map(row => row.tip)], {fullHistory: local === undefined, signal});
+	const graph = await graphRead;
 
 	const statuses: RemoteBranchStatus[] = rows.map(({remote, remoteBranch, tip, state, unknownReason}) => {
 		const counts = state === undefined ? countsFor(graph, local, tip) : {state, ahead: 0, behind: 0};
@@ -88,11 +102,6 @@ function asFetched(layout: RemoteLayout, remotes: readonly ResolvedRemote[]): Re
 	}
 
 	return complete;
-}
-
-function hasTrackingRef(snapshot: RefSnapshot, layout: RemoteLayout, remote: string): boolean {
-	for (const ref of snapshot.refs.keys()) if (!ref.startsWith('refs/heads/') && ownsRef(layout, remote, ref)) return true;
-	return false;
 }
 
 function countsFor(graph: TipGraph, local: string | undefined, tip: string | undefined): {state: SyncState; ahead: number; behind: number} {

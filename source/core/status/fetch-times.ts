@@ -1,10 +1,8 @@
 import {mkdir, readFile} from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import type {ResolvedRemote} from '../config/schema.js';
 import {runGit} from '../git/runner.js';
-import {plainFetchTimes} from './plain-fetch-times.js';
-import type {RemoteLayout} from './refspecs.js';
+import {plainFetchTimes, type PlainFetchInput} from './plain-fetch-times.js';
 
 /**
  * When each remote was last fetched. By us: `<git-common-dir>/remote-sync/fetched.json`,
@@ -15,7 +13,7 @@ import type {RemoteLayout} from './refspecs.js';
 
 export type FetchTimes = Record<string, string>;
 
-type GitDirs = {gitDir: string; commonDir: string};
+export type GitDirs = {gitDir: string; commonDir: string};
 
 async function gitDirs(cwd: string): Promise<GitDirs | undefined> {
 	const out = await runGit({args: ['rev-parse', '--path-format=absolute', '--absolute-git-dir', '--git-common-dir'], cwd});
@@ -75,15 +73,16 @@ export async function recordFetchTimeInFile(file: string, remote: string, at: Da
 }
 
 /**
- * Our own record, and — for the `remotes` given — what a plain `git fetch` left behind (the
+ * Our own record, and — for the `plain.remotes` given — what a plain `git fetch` left behind (the
  * FETCH_HEAD it wrote, the reflogs of the tracking refs it moved): the newest of them.
+ * `known`: the git dirs when the caller has them (start-up read them), saving a rev-parse.
  */
-export async function readFetchTimes(cwd: string, remotes: readonly ResolvedRemote[] = [], layout?: RemoteLayout): Promise<FetchTimes> {
-	const dirs = await gitDirs(cwd);
+export async function readFetchTimes(cwd: string, plain?: PlainFetchInput, known?: GitDirs): Promise<FetchTimes> {
+	const dirs = known ?? (await gitDirs(cwd));
 	if (!dirs) return {};
-	const [ours, plain] = await Promise.all([readFetchTimesFile(fileIn(dirs)), layout ? plainFetchTimes(dirs, remotes, layout) : ({} as FetchTimes)]);
+	const [ours, byGit] = await Promise.all([readFetchTimesFile(fileIn(dirs)), plain ? plainFetchTimes(dirs, plain) : ({} as FetchTimes)]);
 	const times: FetchTimes = {...ours};
-	for (const [remote, at] of Object.entries(plain)) {
+	for (const [remote, at] of Object.entries(byGit)) {
 		if (times[remote] === undefined || Date.parse(at) > Date.parse(times[remote])) times[remote] = at;
 	}
 

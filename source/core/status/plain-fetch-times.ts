@@ -1,30 +1,33 @@
-import {readdir, readFile, stat} from 'node:fs/promises';
+import {statSync} from 'node:fs';
+import {readFile, stat} from 'node:fs/promises';
 import path from 'node:path';
 import type {ResolvedRemote} from '../config/schema.js';
-import {destinationPrefixes, ownsRef, type RemoteLayout} from './refspecs.js';
 
 /**
  * When a plain `git fetch` (the user's, an IDE's, a cron job's) last fetched each remote,
  * read from what it leaves behind, with file reads only (no git process):
  * - FETCH_HEAD, rewritten by every fetch, names the URL of what it fetched ("branch 'main'
  *   of <url>"): its mtime is that remote's fetch time;
- * - the reflog of each tracking ref the fetch moved (`logs/refs/remotes/<name>/...`).
+ * - the reflog of each tracking ref the fetch moved (`logs/refs/remotes/<name>/...`), for
+ *   the tracking refs the status read found (git removes a ref's reflog with the ref).
  * Neither is complete (an empty remote leaves an empty FETCH_HEAD, an unchanged ref no
  * reflog line), so these only ever make a remote look fetched more recently.
  */
 
 type Dirs = {gitDir: string; commonDir: string};
 
-export async function plainFetchTimes(dirs: Dirs, remotes: readonly ResolvedRemote[], layout: RemoteLayout): Promise<Record<string, string>> {
+/** What the status read already knows: the remotes asked about, and each one's tracking refs (refspecs.ts trackingRefsOf). */
+export type PlainFetchInput = {remotes: readonly ResolvedRemote[]; trackingRefs: ReadonlyMap<string, readonly string[]>};
+
+export async function plainFetchTimes(dirs: Dirs, {remotes, trackingRefs}: PlainFetchInput): Promise<Record<string, string>> {
 	const times: Record<string, number> = {};
 	const note = (remote: string, ms: number) => {
 		if (!(times[remote]! >= ms)) times[remote] = ms;
 	};
 
-	const [fetchHeads, reflogs] = await Promise.all([
-		Promise.all([...new Set([dirs.gitDir, dirs.commonDir])].map(async dir => readFetchHead(path.join(dir, 'FETCH_HEAD')))),
-		Promise.all(remotes.map(async remote => [remote.name, await newestReflog(dirs.commonDir, layout, remote.name)] as const)),
-	]);
+	const heads = Promise.all([...new Set([dirs.gitDir, dirs.commonDir])].map(async dir => readFetchHead(path.join(dir, 'FETCH_HEAD'))));
+	const reflogs = remotes.map(remote => [remote.name, newestReflog(dirs.commonDir, trackingRefs.get(remote.name) ?? [])] as const);
+	const fetchHeads = await heads;
 	// Two remotes with one URL: FETCH_HEAD cannot say which was fetched, so it counts for neither.
 	const byUrl = new Map<string, string[]>();
 	for (const remote of remotes) if (remote.url) byUrl.set(normalizeUrl(remote.url), [...(byUrl.get(normalizeUrl(remote.url)) ?? []), remote.name]);
@@ -65,28 +68,16 @@ export function normalizeUrl(url: string): string {
 		.replace(/\/+$/, '');
 }
 
-async function newestReflog(commonDir: string, layout: RemoteLayout, remote: string): Promise<number | undefined> {
+// The refs come from the status read, not from walking logs/: at 20 remotes x 50 branches the
+// walk (readdir recursive) cost ~40 ms and its async stats 4-6 times what these synchronous
+// ones cost (~5 ms for 1,000), on the dashboard's first frame.
+function newestReflog(commonDir: string, refs: readonly string[]): number | undefined {
 	let newest: number | undefined;
-	for (const prefix of destinationPrefixes(layout.get(remote) ?? [])) {
-		if (!prefix.endsWith('/')) continue;
-		const dir = path.join(commonDir, 'logs', ...prefix.split('/').filter(Boolean));
-		let files: string[];
-		try {
-			files = await readdir(dir, {recursive: true});
-		} catch {
-			continue;
-		}
-
-		for (const file of files) {
-			const ref = prefix + file.split(path.sep).join('/');
-			if (!ownsRef(layout, remote, ref)) continue;
-			try {
-				const info = await stat(path.join(dir, file));
-				if (info.isFile() && !(newest! >= info.mtimeMs)) newest = info.mtimeMs;
-			} catch {
-				// Removed while we looked: a ref deleted by prune.
-			}
-		}
+	for (const ref of refs) {
+		// Undefined when there is none (reflogs off, a ref written by update-ref without one) or
+		// it was removed while we looked (a ref deleted by prune).
+		const info = statSync(path.join(commonDir, 'logs', ...ref.split('/')), {throwIfNoEntry: false});
+		if (info?.isFile() && !(newest! >= info.mtimeMs)) newest = info.mtimeMs;
 	}
 
 	return newest;

@@ -133,6 +133,37 @@ export function ownsRef(layout: RemoteLayout, remote: string, ref: string): bool
 }
 
 /**
+ * Each of `remotes` with its tracking refs among `refs`: what ownsRef says for every pair, in
+ * one pass over the refs with a lookup per `/` of each ref. (Asking ownsRef for each remote and
+ * ref took ~50 ms of the first frame at 20 remotes x 50 branches, the code still cold.)
+ * A ref is a remote's when the remote has it as an exact destination, or has the longest
+ * glob destination (`refs/remotes/gh/mirror/`) that the ref is under.
+ */
+export function trackingRefsOf(layout: RemoteLayout, remotes: readonly string[], refs: Iterable<string>): Map<string, string[]> {
+	const owned = new Map<string, string[]>(remotes.map(remote => [remote, []]));
+	const under = new Map<string, string[]>();
+	const exact = new Map<string, string[]>();
+	for (const [remote, specs] of layout) {
+		for (const prefix of destinationPrefixes(specs)) {
+			const index = prefix.endsWith('/') ? under : exact;
+			index.set(prefix, [...(index.get(prefix) ?? []), remote]);
+		}
+	}
+
+	// A remote with no refspecs in the layout is asked the long way (ownsRef's default refspec).
+	const outside = remotes.filter(remote => !layout.has(remote));
+	for (const ref of refs) {
+		if (ref.startsWith('refs/heads/')) continue;
+		let longest: string[] = [];
+		for (let slash = ref.indexOf('/'); slash !== -1; slash = ref.indexOf('/', slash + 1)) longest = under.get(ref.slice(0, slash + 1)) ?? longest;
+		for (const remote of new Set([...(exact.get(ref) ?? []), ...longest])) owned.get(remote)?.push(ref);
+		for (const remote of outside) if (ownsRef(layout, remote, ref)) owned.get(remote)!.push(ref);
+	}
+
+	return owned;
+}
+
+/**
  * The refspecs our own fetch of `remote` passes on the command line: its configured ones, plus
  * a negative refspec for every other remote's destination nested inside one of its globs, so
  * `--prune` can never delete another remote's (or a disabled remote's) tracking refs.
