@@ -33,6 +33,9 @@ export type GitFailure = {
 	hint?: string;
 };
 
+/** A remote's tags as of our last fetch of it (SPEC §3): what its `tags` policy would send that it lacks, and which it has elsewhere. */
+export type TagStatus = {missing: number; differ: string[]};
+
 export type RemoteBranchStatus = {
 	remote: string;
 	/** Redacted URL. */
@@ -60,6 +63,8 @@ export type RemoteBranchStatus = {
 	stale?: boolean;
 	/** Why the state is `unknown`: never fetched, or the remote's fetch refspec does not fetch this branch. */
 	unknownReason?: 'never-fetched' | 'not-in-refspec';
+	/** Undefined when our fetch never looked at the remote's tags (JSON `null`). */
+	tags?: TagStatus;
 };
 
 export type DivergencePair = {branch: string; remotes: [string, string]};
@@ -121,6 +126,12 @@ export type OperationResult = {
 	remoteSha?: string;
 	/** Raw git output (redacted), for the dashboard's detail pane and --verbose. */
 	output?: string;
+	/** Tags this push sent with the branch (dry-run: would send), per the remote's `tags` policy. */
+	tags?: string[];
+	/** Set on a tag's own result line (a tag the remote has elsewhere: blocked): the tag's name. */
+	tag?: string;
+	/** The tag lines of this push; reports list them right after it (see withTagLines). */
+	tagResults?: OperationResult[];
 };
 
 export type OperationSummary = {

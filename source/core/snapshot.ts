@@ -1,4 +1,4 @@
-import type {ForcePushPolicy} from './config/schema.js';
+import type {ForcePushPolicy, TagPolicy} from './config/schema.js';
 import type {
 	DivergencePair,
 	HealthResult,
@@ -32,6 +32,8 @@ export type RemoteRow = {
 	priority: number;
 	group?: string;
 	forcePush: ForcePushPolicy;
+	/** The remote's `tags` policy (the detail pane names it). */
+	tags: TagPolicy;
 	branches: readonly string[];
 	/** `branch_map` (local → name on this remote); undefined when it maps nothing. */
 	branchMap?: ReadonlyArray<readonly [string, string]>;

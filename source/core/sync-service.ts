@@ -307,6 +307,7 @@ function initialSnapshot(options: SyncServiceOptions): SyncSnapshot {
 		priority: remote.priority,
 		group: remote.group,
 		forcePush: remote.forcePush,
+		tags: remote.tags,
 		branches: remote.branches,
 		...(remote.branchMap === undefined ? {} : {branchMap: [...remote.branchMap]}),
 		...(remote.untrusted === undefined ? {} : {untrusted: remote.untrusted}),

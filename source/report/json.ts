@@ -19,6 +19,7 @@ export function statusRow(remote: RemoteBranchStatus) {
 		vpn: remote.vpn ?? null,
 		fetchedAt: remote.fetchedAt ?? null,
 		stale: remote.stale === true,
+		tags: remote.tags ? {missing: remote.tags.missing, differ: remote.tags.differ} : null,
 		...(remote.fetchError ? {fetchError: {class: remote.fetchError.class, message: remote.fetchError.message}} : {}),
 		...(remote.untrusted === undefined ? {} : {untrusted: remote.untrusted}),
 	};
@@ -39,6 +40,7 @@ export function resultDocument(result: OperationResult) {
 		remote: result.remote,
 		branch: result.branch,
 		...(result.remoteBranch === undefined ? {} : {remoteBranch: result.remoteBranch}),
+		...(result.tag === undefined ? {} : {tag: result.tag}),
 		status: result.status,
 		durationMs: result.durationMs,
 		attempts: result.attempts,
@@ -48,6 +50,8 @@ export function resultDocument(result: OperationResult) {
 		...(result.message ? {message: result.message} : {}),
 		...(result.sha ? {sha: result.sha} : {}),
 		...(result.wouldLose && result.wouldLose.length > 0 ? {wouldLose: result.wouldLose} : {}),
+		...(result.tag !== undefined && result.remoteSha ? {remoteSha: result.remoteSha} : {}),
+		...(result.tags && result.tags.length > 0 ? {tags: result.tags} : {}),
 	};
 }
 

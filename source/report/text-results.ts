@@ -22,12 +22,19 @@ function paintFor(status: PushStatus, palette: Palette): (text: string) => strin
 	return palette.yellow;
 }
 
+/** At most 10 names in a text line (a first push with `tags: all` can send thousands; --json lists every one). */
+function listed(names: readonly string[]): string {
+	const shown = names.slice(0, 10).join(', ');
+	return names.length > 10 ? `${shown} and ${names.length - 10} more` : shown;
+}
+
 function resultLines(result: OperationResult, palette: Palette, verbose: boolean): string[] {
 	const paint = paintFor(result.status, palette);
-	const target = result.branch === '*' ? result.remote : `${result.remote}/${branchPair(result.branch, result.remoteBranch)}`;
+	const target = result.tag !== undefined ? `${result.remote} tag ${result.tag}` : result.branch === '*' ? result.remote : `${result.remote}/${branchPair(result.branch, result.remoteBranch)}`;
 	const lines = [`  ${paint(statusGlyph[result.status])} ${palette.bold(target)} ${palette.dim(`[${result.status}]`)}`];
 	if (result.message) lines.push(`    ${result.message}`);
 	if (result.error) lines.push(paint(`    ${result.error}`));
+	if (result.tags && result.tags.length > 0) lines.push(`    ${result.status.startsWith('would-') ? 'Would send tags' : 'Tags sent'}: ${listed(result.tags)}`);
 	if (result.wouldLose && result.wouldLose.length > 0) {
 		lines.push(`    The remote would lose ${result.wouldLose.length} commit(s):`);
 		for (const commit of result.wouldLose) lines.push(palette.dim(`      ${commit}`));

@@ -57,6 +57,7 @@ export function resolveRemotes(merged: ConfigLayer, layers: readonly SourcedLaye
 			vpn: resolveVpn(name, merged, layers, workTree),
 			enabled,
 			...(branchMap.length > 0 ? {branchMap: new Map(branchMap)} : {}),
+			tags: entry?.tags ?? remoteDefaults.tags,
 			...(asks ? {repoAsks: asks} : {}),
 		});
 	}

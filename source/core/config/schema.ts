@@ -17,6 +17,10 @@ const wholeCount = (min: number) =>
 export const forcePushPolicies = ['block', 'warn', 'allow'] as const;
 export type ForcePushPolicy = (typeof forcePushPolicies)[number];
 
+/** Which tags go with a push (SPEC §2): `follow` as `git push --follow-tags` would, every local tag, or none. */
+export const tagPolicies = ['follow', 'all', 'none'] as const;
+export type TagPolicy = (typeof tagPolicies)[number];
+
 export const vpnSchema = z.looseObject({
 	connect_cmd: z.string().optional().describe('Shell command that brings the VPN up.'),
 	disconnect_cmd: z.string().optional().describe('Shell command that takes the VPN down (run only if we connected it).'),
@@ -39,6 +43,10 @@ export const remoteSchema = z.looseObject({
 		.record(z.string(), z.string())
 		.optional()
 		.describe('Local branch → its name on this remote ({"main": "master"}): pushed to, fetched from and compared with that name.'),
+	tags: z
+		.enum(tagPolicies)
+		.optional()
+		.describe('Tags pushed with a branch: follow (default: annotated tags reachable from what is pushed, like git push --follow-tags) | all (every local tag) | none. A tag the remote has pointing elsewhere is never overwritten.'),
 });
 
 export const layerSchema = z.looseObject({
@@ -85,6 +93,7 @@ export const remoteDefaults = {
 	retry: 3,
 	timeout: 30,
 	enabled: true,
+	tags: 'follow' as TagPolicy,
 };
 
 export const vpnDefaults = {
@@ -116,6 +125,8 @@ export type RepoAsks = {
 	forcePush?: {requested: ForcePushPolicy; untrusted: ForcePushPolicy};
 	/** branch_map entries only the repo file sets (local → remote name), and the map that applies until trusted. */
 	branchMap?: {requested: ReadonlyArray<readonly [string, string]>; untrusted: BranchMap};
+	/** A `tags` policy that sends more than the user's own (else `follow`): `all` ships every local tag, and the commits under them. */
+	tags?: {requested: TagPolicy; untrusted: TagPolicy};
 };
 
 /** Local branch → its name on one remote; a branch not in it keeps its name (core/branch-map.ts reads it). */
@@ -142,6 +153,8 @@ export type ResolvedRemote = {
 	enabled: boolean;
 	/** `branch_map`; undefined when the config maps nothing. Read it through core/branch-map.ts. */
 	branchMap?: BranchMap;
+	/** Which tags go with a push to this remote, and which status compares. */
+	tags: TagPolicy;
 	/** What this remote takes from the repo file that needs trust; undefined when nothing does. */
 	repoAsks?: RepoAsks;
 	/**

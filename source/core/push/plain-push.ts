@@ -16,10 +16,10 @@ import {runPushCommand} from './run-push.js';
  * Returns undefined when git refused for want of a force: then the force-push policy must
  * decide, with a plan (what the remote would lose, the sha to lease on).
  */
-export async function plainPush(request: PushRequest, target: string, record: (output: GitOutput) => string): Promise<Attempt | undefined> {
+export async function plainPush(request: PushRequest, target: string, tagSpecs: readonly string[], record: (output: GitOutput) => string): Promise<Attempt | undefined> {
 	const remoteBranch = remoteBranchOf(request.remote, request.branch);
 	const ref = branchRef(remoteBranch);
-	const output = await runPushCommand(request, pushArgv({remote: target, source: request.localSha, branch: remoteBranch, dryRun: false}));
+	const output = await runPushCommand(request, pushArgv({remote: target, source: request.localSha, branch: remoteBranch, dryRun: false, tagSpecs}));
 	const readable = record(output);
 	const outcome = output.timedOut || output.aborted ? undefined : outcomeFor(parsePorcelain(output.stdout), ref);
 	if (outcome?.kind === 'rejected' && /non-fast-forward|fetch first/i.test(outcome.reason ?? outcome.summary)) return undefined;

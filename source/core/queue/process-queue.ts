@@ -4,6 +4,7 @@ import {redact} from '../git/redact.js';
 import type {ErrorClass, OperationReport, OperationResult, QueueEntry} from '../model.js';
 import {deliversTo} from './coalesce.js';
 import {summarize} from '../service/summary.js';
+import {withTagLines} from '../push/tag-outcome.js';
 import {QueueError} from './errors.js';
 import {branchTip, classifyQueuedSha} from './queued-sha.js';
 import type {QueueStore} from './queue-store.js';
@@ -103,7 +104,8 @@ export async function processQueue(options: ProcessQueueOptions): Promise<Operat
 			}),
 		),
 	);
-	return {results, summary: summarize(results), notes: entries.length === 0 ? ['the offline queue has nothing to retry'] : undefined};
+	const lines = withTagLines(results);
+	return {results: lines, summary: summarize(lines), notes: entries.length === 0 ? ['the offline queue has nothing to retry'] : undefined};
 }
 
 /** Network failures, and a VPN that would not come up (SPEC §4: "the push is queued"). */

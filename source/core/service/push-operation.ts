@@ -4,6 +4,7 @@ import {isTransient} from '../git/classify.js';
 import type {OperationReport, OperationResult} from '../model.js';
 import type {PushPlan} from '../push/plan.js';
 import {pushOne} from '../push/push-one.js';
+import {withTagLines} from '../push/tag-outcome.js';
 import type {PendingConfirmation} from '../snapshot.js';
 import {readRefs, localSha} from '../status/refs.js';
 import {withOperation} from './activity.js';
@@ -66,10 +67,11 @@ export async function pushBranches(context: ServiceContext, options: PushOptions
 	}));
 
 	const order = new Map(options.remotes.map((remote, index) => [remote.name, index]));
-	const results = [...pushed, ...skipped].sort((a, b) => (order.get(a.remote) ?? 0) - (order.get(b.remote) ?? 0) || options.branches.indexOf(a.branch) - options.branches.indexOf(b.branch));
+	const sorted = [...pushed, ...skipped].sort((a, b) => (order.get(a.remote) ?? 0) - (order.get(b.remote) ?? 0) || options.branches.indexOf(a.branch) - options.branches.indexOf(b.branch));
+	const results = withTagLines(sorted);
 	const needsConfirmation = results.flatMap(result => {
 		const remote = options.remotes.find(candidate => candidate.name === result.remote);
-		return result.status === 'blocked' && remote?.forcePush === 'warn' && !options.force
+		return result.status === 'blocked' && result.tag === undefined && remote?.forcePush === 'warn' && !options.force
 			? [{...branchNames(remote, result.branch), wouldLose: result.wouldLose ?? [], remoteSha: result.remoteSha, localSha: result.sha}]
 			: [];
 	});

@@ -2,7 +2,9 @@ import {notTakenReason, remoteBranchOf} from '../branch-map.js';
 import type {ResolvedRemote} from '../config/schema.js';
 import {redactUrl} from '../git/redact.js';
 import type {DivergencePair, RemoteBranchStatus, StatusReport, SyncState} from '../model.js';
-import {readFetchTimes, type FetchTimes, type GitDirs} from './fetch-times.js';
+import {tagsReachedBy} from '../tags/read-tags.js';
+import {tagStatus} from '../tags/tag-status.js';
+import {readFetchRecords, type FetchTimes, type GitDirs} from './fetch-times.js';
 import {analyzeTips, type TipGraph} from './graph.js';
 import {localSha, readRefs, type RefSnapshot} from './refs.js';
 import {defaultRefspec, readRemoteLayout, trackingRefFor, trackingRefsOf, withMappedBranches, type RemoteLayout} from './refspecs.js';
@@ -30,12 +32,16 @@ export type ComputeStatusInput = {
 	 * status costs no second for-each-ref or rev-parse. Never pass refs read before a fetch or push.
 	 */
 	known?: {refs?: RefSnapshot; gitDirs?: GitDirs};
+	/** Remote name → ISO time our fetch last stored its tags; read from tags-seen.json unless both this and fetchedAt are given. */
+	tagsSeenAt?: FetchTimes;
 	signal?: AbortSignal;
 };
 
 export async function computeStatus(input: ComputeStatusInput): Promise<Omit<StatusReport, 'queue'>> {
 	const {cwd, branch, signal} = input;
-	const [snapshot, gitLayout] = await Promise.all([input.known?.refs ?? readRefs(cwd, signal), readRemoteLayout(cwd, signal)]);
+	// Known refs count only with the tags in them (start-up reads them in the same process).
+	const known = input.known?.refs?.tags ? input.known.refs : undefined;
+	const [snapshot, gitLayout] = await Promise.all([known ?? readRefs(cwd, signal, {tags: true}), readRemoteLayout(cwd, signal)]);
 	const layout = asFetched(gitLayout, input.remotes);
 	const trackingRefs = trackingRefsOf(layout, input.remotes.map(remote => remote.name), snapshot.refs.keys());
 	// Stable: equal priorities keep the caller's order (config sorts by priority, then name).
@@ -54,7 +60,11 @@ export async function computeStatus(input: ComputeStatusInput): Promise<Omit<Sta
 	const comparable = tips.flatMap(({taken, tip}) => (taken && tip !== undefined ? [tip] : []));
 	const graphRead = analyzeTips(cwd, [local, ...comparable], {fullHistory: local === undefined, signal});
 	graphRead.catch(() => undefined); // Awaited below, after the fetch times.
-	const fetchedAt = input.fetchedAt ?? (await readFetchTimes(cwd, {remotes: input.remotes, trackingRefs}, input.known?.gitDirs));
+	const records = input.fetchedAt && input.tagsSeenAt ? undefined : await readFetchRecords(cwd, {remotes: input.remotes, trackingRefs}, input.known?.gitDirs);
+	const fetchedAt = input.fetchedAt ?? records!.fetchedAt;
+	const tagsSeenAt = input.tagsSeenAt ?? records!.tagsSeenAt;
+	const reachableRead = reachableTags(cwd, local, snapshot, remotes.filter(remote => tagsSeenAt[remote.name] !== undefined), signal);
+	reachableRead.catch(() => undefined); // Awaited with the graph.
 
 	const rows = tips.map(({remote, remoteBranch, taken, ref, tip}) => {
 		// Fetched once = it left a tracking ref, or a fetch of it is on record (an empty remote leaves no ref).
@@ -65,7 +75,8 @@ export async function computeStatus(input: ComputeStatusInput): Promise<Omit<Sta
 	});
 
 	const compared = rows.filter((row): row is typeof row & {tip: string} => row.state === undefined && row.tip !== undefined);
-	const graph = await graphRead;
+	const [graph, reachable] = await Promise.all([graphRead, reachableRead]);
+	const tags = snapshot.tags!;
 
 	const statuses: RemoteBranchStatus[] = rows.map(({remote, remoteBranch, tip, state, unknownReason}) => {
 		const counts = state === undefined ? countsFor(graph, local, tip) : {state, ahead: 0, behind: 0};
@@ -83,10 +94,17 @@ export async function computeStatus(input: ComputeStatusInput): Promise<Omit<Sta
 		if (remote.vpn) status.vpn = remote.vpn.name;
 		const at = fetchedAt[remote.name];
 		if (at !== undefined) status.fetchedAt = at;
+		if (tagsSeenAt[remote.name] !== undefined) status.tags = tagStatus(remote.name, remote.tags, tags.local, reachable, tags.stored);
 		return status;
 	});
 
 	return {branch, local, remotes: statuses, divergence: divergenceBetween(graph, branch, compared)};
+}
+
+/** The tags the local branch reaches, asked of git once and only when a looked-at `follow` remote needs them. */
+async function reachableTags(cwd: string, local: string | undefined, snapshot: RefSnapshot, looked: readonly ResolvedRemote[], signal?: AbortSignal): Promise<Set<string>> {
+	const needed = local !== undefined && looked.some(remote => remote.tags === 'follow') && snapshot.tags!.local.some(tag => tag.annotated);
+	return needed ? tagsReachedBy(cwd, local, signal) : new Set();
 }
 
 /**

@@ -3,6 +3,7 @@ import {classifyStderr, failureFrom, hintFor, stallFailure} from '../git/classif
 import {redact} from '../git/redact.js';
 import {runGit, type GitOutput} from '../git/runner.js';
 import type {GitFailure} from '../model.js';
+import {tagFetchRefspec} from '../tags/private-refs.js';
 import {recordFetchTime} from './fetch-times.js';
 import {fetchRefspecs, formatRefspec, readRemoteLayout, withMappedBranches, type RemoteLayout} from './refspecs.js';
 
@@ -33,7 +34,8 @@ export type FetchInput = {
 export function fetchArgs(remote: ResolvedRemote, layout: RemoteLayout): string[] | GitFailure {
 	// --progress: the stall watch needs git to show signs of life while objects move.
 	const base = ['fetch', '--prune', '--no-tags', '--progress', '--'];
-	const refspecs = withMappedBranches(fetchRefspecs(layout, remote.name), remote).map(formatRefspec);
+	// The remote's tags too, into our private namespace (never refs/tags: --no-tags stays).
+	const refspecs = [...withMappedBranches(fetchRefspecs(layout, remote.name), remote).map(formatRefspec), tagFetchRefspec(remote.name)];
 	if (remote.inGit) return [...base, remote.name, ...refspecs];
 	if (remote.url === undefined || remote.url.length === 0) {
 		return {

@@ -10,6 +10,7 @@ import {pinCheckoutFiles} from './checkout-files.js';
  * - a VPN's shell commands, with the checkout files they name (their contents),
  * - a `url` for a remote git does not have (a new destination),
  * - a `force_push` looser than the user's own,
+ * - a `tags` policy that sends more tags than the user's own,
  * - `branch_map` entries that send the user's branch to another branch of the user's remote.
  * Each is one request with a fingerprint over its exact content and the file it came from,
  * so a changed command, script, url or policy, or the same text copied into another
@@ -79,6 +80,17 @@ export function forcePushRequest(remote: ResolvedRemote): TrustRequest | undefin
 	};
 }
 
+/** A `tags` policy that sends more than the user's own, or undefined when the repo file widens nothing. */
+export function tagsRequest(remote: ResolvedRemote): TrustRequest | undefined {
+	const asks = remote.repoAsks;
+	if (asks?.tags === undefined) return undefined;
+	return {
+		file: asks.file,
+		lines: [`remotes.${remote.name}.tags: ${asks.tags.requested} (until trusted: ${asks.tags.untrusted})`],
+		fingerprint: hash(['tags', asks.file, remote.name, asks.tags.requested]),
+	};
+}
+
 /** The branch_map entries a repo file sets, or undefined when it maps nothing differently from the user. */
 export function branchMapRequest(remote: ResolvedRemote): TrustRequest | undefined {
 	const asks = remote.repoAsks;
@@ -97,7 +109,7 @@ export function branchMapRequest(remote: ResolvedRemote): TrustRequest | undefin
 export function configRequests(remotes: readonly ResolvedRemote[]): TrustRequest[] {
 	const requests = new Map<string, TrustRequest>();
 	for (const remote of remotes) {
-		for (const request of [remote.vpn && vpnRequest(remote.vpn), urlRequest(remote), forcePushRequest(remote), branchMapRequest(remote)]) {
+		for (const request of [remote.vpn && vpnRequest(remote.vpn), urlRequest(remote), forcePushRequest(remote), tagsRequest(remote), branchMapRequest(remote)]) {
 			if (request) requests.set(request.fingerprint, request);
 		}
 	}

@@ -3,7 +3,7 @@ import {Box, Text} from 'ink';
 import stringWidth from 'string-width';
 import type {RemoteBranchStatus} from '../../core/model.js';
 import type {RemoteRow} from '../../core/snapshot.js';
-import {formatAge, formatDuration, resultTone, rowGlyph, shortSha, printableLine} from '../format.js';
+import {formatAge, formatDuration, resultTone, rowGlyph, shortSha, printableLine, tagsCell} from '../format.js';
 import {useNow} from '../hooks/use-now.js';
 import {ActivityCell} from './activity-cell.js';
 import {VpnBadge} from './header.js';
@@ -95,6 +95,7 @@ type RemoteRowViewProps = {row: RemoteRow; selected: boolean; marked: boolean; l
 export function RemoteRowView({row, selected, marked, layout}: RemoteRowViewProps) {
 	const glyph = rowGlyph(row);
 	const latency = row.health?.reachable ? `${Math.round(row.health.latencyMs)}ms` : '';
+	const tags = tagsCell(row.status?.tags);
 	return (
 		<Box width={layout.width} height={1} overflow="hidden">
 			<Cell width={2}>{selected ? <Text bold color="cyan">›</Text> : ' '}</Cell>
@@ -116,6 +117,11 @@ export function RemoteRowView({row, selected, marked, layout}: RemoteRowViewProp
 			<Cell width={7}>
 				<Text dimColor>{latency}</Text>
 			</Cell>
+			{tags === '' ? null : (
+				<Cell width={tags.length + 1}>
+					<Text color={row.status?.tags?.differ.length ? 'red' : 'yellow'}>{tags}</Text>
+				</Cell>
+			)}
 			{layout.vpnWidth > 0 ? <Cell width={layout.vpnWidth + 1}>{row.vpn ? <VpnBadge vpn={row.vpn} /> : ''}</Cell> : null}
 			{row.status?.remoteBranch === undefined ? null : <RemoteBranchCell name={row.status.remoteBranch} />}
 			{row.queued > 0 ? <Cell width={String(row.queued).length + 8}><Text color="yellow">{`${row.queued} queued`}</Text></Cell> : null}

@@ -5,6 +5,7 @@ import {describe, expect, it} from 'vitest';
 import type {ResolvedRemote} from '../../../source/core/config/schema.js';
 import type {DivergencePair, RemoteBranchStatus, SyncState} from '../../../source/core/model.js';
 import {computeStatus} from '../../../source/core/status/compute-status.js';
+import {remoteTagsPrefix} from '../../../source/core/tags/private-refs.js';
 import {gitEnv, makeBare} from '../../harness/index.js';
 import {buildDag, isolateProductGit, remote, writePackedRefs} from './helpers.js';
 import {seededRandom} from '../../harness/random.js';
@@ -23,6 +24,11 @@ import {seededRandom} from '../../harness/random.js';
  * remote, a swap, a mapped name claimed from the local branch of that name, `branches` globs
  * seeing both names, mapped names a narrow refspec does not fetch). One DAG repository is
  * shared by all cases of a seed.
+ *
+ * Tags grow with them too: random local tags (annotated tag objects and lightweight ones,
+ * odd names), each remote's tags as our fetch stores them (same, elsewhere, absent), looked
+ * at or never, under a random `tags` policy; the oracle decides `follow` by its own walk from
+ * the branch tip to each tag's commit, and plain `git for-each-ref --merged` checks that walk.
  *
  * Reproduce a failure with the seed it prints: STATUS_DIFF_SEED=<seed> npx vitest run <this file>
  */
@@ -47,6 +53,8 @@ const maps: Array<Record<string, string>> = [
 	{'feature/x': 'main'},
 	{main: 'main', 'release-1.0': 'feat-x'},
 ];
+const tagNamePool = ['v1.0', 'v1.1', 'v2.0-rc.1', 'release/3', '-dash', 'x@y', 'nightly', 'a/b/c', 'a-b', 'zz'];
+const tagPolicies = ['follow', 'follow', 'all', 'none'] as const;
 const namePool = ['origin', 'github', 'gitlab.mirror', 'back-up', 'a.b-c_d', 'internal', 'x--y', 'mirror.2', 'z', 'r-9', 'gh', 'gh/mirror', 'gh/mirror/deep'];
 
 /** How a remote's fetch refspec in git config reads: git's default, only main, or another destination. */
@@ -182,9 +190,52 @@ type Case = {
 	fetchedAt: Record<string, string>;
 	/** Remotes fetched by plain `git fetch` from the repository itself. */
 	plainFetched: string[];
+	/** refs/tags/* and each remote's stored tags (refs/remote-sync/…), written as loose refs. */
+	tagRefs: Record<string, string>;
+	/** Remotes whose tags our fetch looked at (tags-seen.json). */
+	tagsSeen: Record<string, string>;
 };
 
-function randomCase(rng: Random, shas: readonly string[], repo: string): Case {
+/** Annotated tag objects made once per DAG (fast-import), each with the commit it tags. */
+type TagPool = Array<{sha: string; commit: string}>;
+
+function buildTagPool(repo: string, rng: Random, shas: readonly string[]): TagPool {
+	const targets = Array.from({length: 12}, () => rng.pick(shas));
+	const script = targets.flatMap((commit, i) => [`tag pool-${i}`, `from ${commit}`, `tagger T <t@t> ${1_700_000_000 + i} +0000`, 'data <<EOM', `tag ${i}`, 'EOM', '']);
+	execFileSync('git', ['fast-import', '--quiet'], {cwd: repo, env: gitEnv(), input: script.join('\n') + '\n'});
+	const out = execFileSync('git', ['for-each-ref', '--format=%(refname) %(objectname)', 'refs/tags/'], {cwd: repo, env: gitEnv(), encoding: 'utf8'});
+	const byName = new Map(out.split('\n').filter(Boolean).map(line => line.split(' ') as [string, string]));
+	rmSync(path.join(repo, 'refs', 'tags'), {recursive: true, force: true});
+	return targets.map((commit, i) => ({sha: byName.get(`refs/tags/pool-${i}`)!, commit}));
+}
+
+function randomTags(rng: Random, shas: readonly string[], pool: TagPool, remotes: readonly ResolvedRemote[]) {
+	const tagRefs: Record<string, string> = {};
+	const tagsSeen: Record<string, string> = {};
+	const local = new Map<string, string>();
+	for (const name of tagNamePool) {
+		if (rng.chance(0.35)) continue;
+		const sha = rng.chance(0.6) ? rng.pick(pool).sha : rng.pick(shas);
+		local.set(name, sha);
+		tagRefs[`refs/tags/${name}`] = sha;
+	}
+
+	const anything = () => (rng.chance(0.5) ? rng.pick(pool).sha : rng.pick(shas));
+	for (const r of remotes) {
+		if (rng.chance(0.3)) continue; // Never looked at: whatever is stored is not read.
+		tagsSeen[r.name] = '2025-01-01T00:00:00.000Z';
+		for (const name of tagNamePool) {
+			const ours = local.get(name);
+			const roll = rng.next();
+			const stored = ours !== undefined && roll < 0.5 ? ours : roll < 0.75 ? anything() : undefined;
+			if (stored !== undefined) tagRefs[`${remoteTagsPrefix(r.name)}${name}`] = stored;
+		}
+	}
+
+	return {tagRefs, tagsSeen};
+}
+
+function randomCase(rng: Random, shas: readonly string[], repo: string, pool: TagPool): Case {
 	const names = [...namePool].sort(() => rng.next() - 0.5).slice(0, rng.int(3, 8));
 	const refs: Record<string, string> = {};
 	const locals = new Map<string, string>();
@@ -228,9 +279,9 @@ function randomCase(rng: Random, shas: readonly string[], repo: string): Case {
 		// The plain fetches fetch from this very repository, named by another spelling of its path than the rest.
 		const url = plainFetched.includes(name) ? `file://${repo}` : inGit ? repo : `/srv/${name}.git`;
 		const branchMap = Object.keys(map).length > 0 ? {branchMap: new Map(Object.entries(map))} : {};
-		return remote(name, {priority: rng.int(1, 3), branches: filter.patterns, inGit, url, ...branchMap});
+		return remote(name, {priority: rng.int(1, 3), branches: filter.patterns, inGit, url, tags: rng.pick(tagPolicies), ...branchMap});
 	});
-	return {remotes, takes, maps: mapOf, refs, kinds, fetchedAt, plainFetched};
+	return {remotes, takes, maps: mapOf, refs, kinds, fetchedAt, plainFetched, ...randomTags(rng, shas, pool, remotes)};
 }
 
 /** The case's remotes in git config (in-git ones only), loose refs and FETCH_HEAD of the last case gone. */
@@ -241,11 +292,15 @@ function writeCase(repo: string, testCase: Case): void {
 	}
 
 	writeFileSync(path.join(repo, 'config'), config.join('\n') + '\n');
-	rmSync(path.join(repo, 'refs', 'remotes'), {recursive: true, force: true});
+	for (const dir of ['remotes', 'tags', 'remote-sync']) rmSync(path.join(repo, 'refs', dir), {recursive: true, force: true});
 	rmSync(path.join(repo, 'FETCH_HEAD'), {force: true});
 	mkdirSync(path.join(repo, 'remote-sync'), {recursive: true});
 	writeFileSync(path.join(repo, 'remote-sync', 'fetched.json'), JSON.stringify(testCase.fetchedAt));
+	writeFileSync(path.join(repo, 'remote-sync', 'tags-seen.json'), JSON.stringify(testCase.tagsSeen));
 	writePackedRefs(repo, testCase.refs);
+	// Loose, through git: a tag object's ref in packed-refs would need its peeled line.
+	const updates = Object.entries(testCase.tagRefs).map(([ref, sha]) => `create ${ref} ${sha}`);
+	if (updates.length > 0) execFileSync('git', ['update-ref', '--stdin'], {cwd: repo, env: gitEnv(), input: updates.join('\n') + '\n'});
 	// Plain git, one remote after another (each rewrites FETCH_HEAD, as separate fetches do).
 	for (const name of testCase.plainFetched) execFileSync('git', ['-c', 'gc.auto=0', '-c', 'maintenance.auto=false', 'fetch', '-q', name], {cwd: repo, env: gitEnv()});
 }
@@ -256,7 +311,30 @@ function refsInGit(repo: string): Record<string, string> {
 	return Object.fromEntries(out.split('\n').filter(Boolean).map(line => line.split(' ') as [string, string]));
 }
 
-function expectedReport(git: ReturnType<typeof oracle>, testCase: Case, refs: Record<string, string>, branch: string) {
+/** Byte order of ref names, as for-each-ref lists them. */
+const refOrder = (a: string, b: string) => Buffer.compare(Buffer.from(`refs/tags/${a}`), Buffer.from(`refs/tags/${b}`));
+
+/** The tags SPEC §3 counts for one remote, decided from the case as written and the oracle's walk. */
+function expectedTags(git: ReturnType<typeof oracle>, testCase: Case, pool: TagPool, r: ResolvedRemote, local: string | undefined): RemoteBranchStatus['tags'] {
+	if (testCase.tagsSeen[r.name] === undefined) return undefined;
+	const peeled = new Map(pool.map(tag => [tag.sha, tag.commit]));
+	const localTags = Object.entries(testCase.tagRefs)
+		.filter(([ref]) => ref.startsWith('refs/tags/'))
+		.map(([ref, sha]) => ({name: ref.slice('refs/tags/'.length), sha}));
+	const chosen = localTags.filter(({sha}) => {
+		if (r.tags === 'none') return false;
+		if (r.tags === 'all') return true;
+		const commit = peeled.get(sha);
+		return commit !== undefined && local !== undefined && git.reachOf(local).has(commit);
+	});
+	const theirs = (name: string) => testCase.tagRefs[`${remoteTagsPrefix(r.name)}${name}`];
+	return {
+		missing: chosen.filter(tag => theirs(tag.name) === undefined).length,
+		differ: chosen.filter(tag => theirs(tag.name) !== undefined && theirs(tag.name) !== tag.sha).map(tag => tag.name).sort(refOrder),
+	};
+}
+
+function expectedReport(git: ReturnType<typeof oracle>, testCase: Case, refs: Record<string, string>, branch: string, pool: TagPool) {
 	const local = refs[`refs/heads/${branch}`];
 	const ordered = [...testCase.remotes].sort((a, b) => a.priority - b.priority);
 	const layout = testCase.remotes.map(r => ({name: r.name, kind: testCase.kinds.get(r.name)!, map: testCase.maps.get(r.name)!}));
@@ -288,6 +366,8 @@ function expectedReport(git: ReturnType<typeof oracle>, testCase: Case, refs: Re
 
 		const row: RemoteBranchStatus = {remote: r.name, url: r.url, priority: r.priority, branch, ...(onRemote === branch ? {} : {remoteBranch: onRemote}), state, ahead, behind, local, remoteSha: tip};
 		if (unknownReason) row.unknownReason = unknownReason;
+		const tags = expectedTags(git, testCase, pool, r, local);
+		if (tags) row.tags = tags;
 		return row;
 	});
 	const divergence: DivergencePair[] = [];
@@ -320,6 +400,17 @@ function literalChecks(repo: string, rng: Random, report: Awaited<ReturnType<typ
 	}
 }
 
+/** The oracle's `follow` walk against git's own answer: the tags whose commit the branch reaches. */
+function literalTagCheck(repo: string, git: ReturnType<typeof oracle>, testCase: Case, pool: TagPool, local: string | undefined, where: string): void {
+	if (local === undefined) return;
+	const merged = execFileSync('git', ['for-each-ref', '--format=%(refname)', `--merged=${local}`, 'refs/tags/'], {cwd: repo, env: gitEnv(), encoding: 'utf8'});
+	const commitOf = new Map(pool.map(tag => [tag.sha, tag.commit]));
+	const walked = Object.entries(testCase.tagRefs)
+		.filter(([ref, sha]) => ref.startsWith('refs/tags/') && git.reachOf(local).has(commitOf.get(sha) ?? sha))
+		.map(([ref]) => ref);
+	expect(merged.split('\n').filter(Boolean).toSorted(), `${where} tags merged into ${local}`).toEqual(walked.toSorted());
+}
+
 /** How often the mapped edges were met, so a change to the generator cannot quietly drop them. */
 const met = {mappedCompared: 0, claimed: 0, mappedByRefspecOfOurs: 0};
 
@@ -340,8 +431,9 @@ describe('status agrees with plain git on random histories (differential)', () =
 			const repo = makeBare();
 			const shas = buildDag(repo, randomDag(rng));
 			const git = oracle(repo, shas);
+			const pool = buildTagPool(repo, rng, shas);
 			for (let index = 0; index < casesPerDag; index++) {
-				const testCase = randomCase(rng, shas, repo);
+				const testCase = randomCase(rng, shas, repo, pool);
 				writeCase(repo, testCase);
 				const refs = refsInGit(repo);
 				const checked = rng.pick(branches);
@@ -350,10 +442,13 @@ describe('status agrees with plain git on random histories (differential)', () =
 					const report = await computeStatus({cwd: repo, branch, remotes: testCase.remotes});
 					// fetchedAt is when, not what: the plain fetches' times are checked by being fetched at all.
 					const rows = report.remotes.map(({fetchedAt: _at, ...row}) => row);
-					expect({...report, remotes: rows}, where).toEqual(expectedReport(git, testCase, refs, branch));
+					expect({...report, remotes: rows}, where).toEqual(expectedReport(git, testCase, refs, branch, pool));
 					count(testCase, report.remotes);
 					// The oracle itself is checked against git's own commands, once per case.
-					if (branch === checked) literalChecks(repo, rng, report, where);
+					if (branch === checked) {
+						literalChecks(repo, rng, report, where);
+						literalTagCheck(repo, git, testCase, pool, report.local, where);
+					}
 				}
 			}
 		});
