@@ -6,6 +6,7 @@ import type {EventAction} from '../report/schema/event-line.js';
 import {streamEvents} from '../report/event-stream.js';
 import {healthDocument, operationDocument, queueDocument, statusDocument, type JsonDocument} from '../report/json.js';
 import {formatHealth, formatOperation, formatQueue} from '../report/text-results.js';
+import {branchPair} from '../report/format.js';
 import {formatStatus} from '../report/text-status.js';
 import type {Action} from './flags.js';
 import type {Output} from './output.js';
@@ -132,10 +133,10 @@ async function importLegacy(service: SyncService): Promise<Outcome> {
 	return {code: exitCodes.ok, document, text};
 }
 
-function reportFailures(results: ReadonlyArray<{remote: string; branch: string; status: string; error?: string}>, out: Output): void {
+function reportFailures(results: ReadonlyArray<{remote: string; branch: string; remoteBranch?: string; status: string; error?: string}>, out: Output): void {
 	for (const result of results) {
 		if (result.status === 'failed' || result.status === 'rejected' || result.status === 'blocked') {
-			out.error(`${result.remote}/${result.branch} ${result.status}${result.error ? `: ${result.error}` : ''}`);
+			out.error(`${result.remote}/${branchPair(result.branch, result.remoteBranch)} ${result.status}${result.error ? `: ${result.error}` : ''}`);
 		}
 	}
 }

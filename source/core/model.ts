@@ -42,12 +42,14 @@ export type RemoteBranchStatus = {
 	url?: string;
 	priority: number;
 	branch: string;
+	/** The branch's name on this remote, set only when branch_map renames it. */
+	remoteBranch?: string;
 	state: SyncState;
 	ahead: number;
 	behind: number;
 	/** Local branch tip sha (full). */
 	local?: string;
-	/** Remote-tracking sha (full) for refs/remotes/<remote>/<branch>. */
+	/** Remote-tracking sha (full) of the branch's name on the remote (refs/remotes/<remote>/<remoteBranch>). */
 	remoteSha?: string;
 	/** Name of the VPN the remote needs, if any. */
 	vpn?: string;
@@ -106,6 +108,8 @@ export type OperationKind = 'push' | 'fetch' | 'health' | 'status' | 'process-qu
 export type OperationResult = {
 	remote: string;
 	branch: string;
+	/** Where the branch went on the remote, set only when branch_map renames it. */
+	remoteBranch?: string;
 	status: PushStatus;
 	durationMs: number;
 	attempts: number;
@@ -164,7 +168,13 @@ export type VpnState = {name: string; state: VpnStateKind; reason?: string};
 
 export type QueueEntry = {
 	remote: string;
+	/** The local branch. */
 	branch: string;
+	/**
+	 * Its name on the remote when the push was queued, set only when branch_map renamed it
+	 * (files written before branch_map have none: the branch's own name).
+	 */
+	remoteBranch?: string;
 	sha: string;
 	attempts: number;
 	lastError: string;

@@ -309,6 +309,7 @@ function initialSnapshot(options: SyncServiceOptions): SyncSnapshot {
 		forcePush: remote.forcePush,
 		tags: remote.tags,
 		branches: remote.branches,
+		...(remote.branchMap === undefined ? {} : {branchMap: [...remote.branchMap]}),
 		...(remote.untrusted === undefined ? {} : {untrusted: remote.untrusted}),
 		vpn: remote.vpn ? {name: remote.vpn.name, state: 'down'} : undefined,
 		queued: queue.filter(entry => entry.remote === remote.name).length,

@@ -34,6 +34,11 @@ export function age(iso: string | undefined, now = Date.now()): string {
 	return iso ? formatAge(now - Date.parse(iso)) : 'never fetched';
 }
 
+/** "main → master" when branch_map gives the branch another name on the remote, else "main". */
+export function branchPair(branch: string, remoteBranch: string | undefined): string {
+	return remoteBranch === undefined || remoteBranch === branch ? branch : `${branch} → ${remoteBranch}`;
+}
+
 export function plural(count: number, word: string): string {
 	return `${count} ${word}${count === 1 ? '' : 's'}`;
 }

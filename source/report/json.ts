@@ -24,6 +24,7 @@ export function statusRow(remote: RemoteBranchStatus): StatusRow {
 		name: remote.remote,
 		url: remote.url ?? null,
 		priority: remote.priority,
+		remoteBranch: remote.remoteBranch,
 		state: remote.state,
 		ahead: remote.ahead,
 		behind: remote.behind,
@@ -52,6 +53,7 @@ export function resultDocument(result: OperationResult): ResultRow {
 	return present<ResultRow>({
 		remote: result.remote,
 		branch: result.branch,
+		remoteBranch: result.remoteBranch,
 		tag: result.tag,
 		status: result.status,
 		durationMs: result.durationMs,
@@ -99,7 +101,7 @@ export function healthDocument(results: readonly HealthResult[]): HealthDocument
 // callback (`map(x => ({...}))`) would escape TypeScript's check for unknown fields.
 function queueRow(entry: QueueEntry): QueueEntryRow {
 	// A queue file may be edited by hand: any time Date.parse reads is kept, and printed in the one published form.
-	return {remote: entry.remote, branch: entry.branch, sha: entry.sha, attempts: entry.attempts, lastError: entry.lastError, queuedAt: new Date(entry.queuedAt).toISOString()};
+	return {remote: entry.remote, branch: entry.branch, remoteBranch: entry.remoteBranch, sha: entry.sha, attempts: entry.attempts, lastError: entry.lastError, queuedAt: new Date(entry.queuedAt).toISOString()};
 }
 
 /** The queue document; `--clear-queue` and `--import-legacy-queue` add what they did. */

@@ -4,7 +4,7 @@ import {cutLine} from '../core/text/bounded.js';
 import {shownText} from '../core/text/shown-text.js';
 
 // Durations, ages, shas, plurals and cell-width cuts come from the one formatting module.
-export {describeTags, formatAge, formatDuration, plural, shortSha, tagsCell, truncate} from '../report/format.js';
+export {branchPair, describeTags, formatAge, formatDuration, plural, shortSha, tagsCell, truncate} from '../report/format.js';
 
 /**
  * Pure text helpers shared by the components: glyphs, sizes, durations, bars. Kept free of

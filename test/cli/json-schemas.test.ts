@@ -16,7 +16,7 @@ describe('the published output schemas and the documents json.ts builds', () => 
 			branch: 'main',
 			local: sha,
 			remotes: [
-				{remote: 'o', url: 'u', priority: -1, branch: 'main', state: 'diverged', ahead: 1, behind: 2, local: sha, remoteSha: 'b'.repeat(40), vpn: 'corp', fetchedAt: new Date(0).toISOString(), fetchError: {class: 'timeout', message: 'm', detail: 'd', hint: 'h'}, stale: true, untrusted: 'run remote-sync trust', unknownReason: 'never-fetched', tags: {missing: 2, differ: ['v1.0']}},
+				{remote: 'o', url: 'u', priority: -1, branch: 'main', remoteBranch: 'master', state: 'diverged', ahead: 1, behind: 2, local: sha, remoteSha: 'b'.repeat(40), vpn: 'corp', fetchedAt: new Date(0).toISOString(), fetchError: {class: 'timeout', message: 'm', detail: 'd', hint: 'h'}, stale: true, untrusted: 'run remote-sync trust', unknownReason: 'never-fetched', tags: {missing: 2, differ: ['v1.0']}},
 			],
 			divergence: [{branch: 'main', remotes: ['o', 'p']}],
 			queue: {pending: 2},
@@ -24,7 +24,7 @@ describe('the published output schemas and the documents json.ts builds', () => 
 		const operation = operationDocument(
 			{
 				results: [
-					{remote: 'o', branch: 'main', status: 'would-force', durationMs: 1.5, attempts: 0, error: 'e', errorClass: 'rejected', vpn: 'corp', message: 'm', sha, wouldLose: ['abc1234 subject'], tags: ['v1.1'], remoteSha: sha, output: 'raw git output stays out of JSON'},
+					{remote: 'o', branch: 'main', remoteBranch: 'master', status: 'would-force', durationMs: 1.5, attempts: 0, error: 'e', errorClass: 'rejected', vpn: 'corp', message: 'm', sha, wouldLose: ['abc1234 subject'], tags: ['v1.1'], remoteSha: sha, output: 'raw git output stays out of JSON'},
 					{remote: 'o', branch: 'main', tag: 'v1.0', status: 'blocked', durationMs: 0, attempts: 1, sha, remoteSha: 'b'.repeat(40)},
 				],
 				summary: {succeeded: 0, failed: 0, blocked: 0, skipped: 0, queued: 0},
@@ -33,7 +33,7 @@ describe('the published output schemas and the documents json.ts builds', () => 
 			{vpnCommands: ['vpn up']},
 		);
 		const health = healthDocument([{name: 'o', url: 'u', reachable: false, class: 'vpn-down', latencyMs: 0, error: 'e', vpn: 'corp'}]);
-		const entries = [{remote: 'o', branch: 'main', sha, attempts: 1, lastError: 'e', queuedAt: new Date(0).toISOString(), lastAttemptAt: new Date(1).toISOString()}];
+		const entries = [{remote: 'o', branch: 'main', remoteBranch: 'master', sha, attempts: 1, lastError: 'e', queuedAt: new Date(0).toISOString(), lastAttemptAt: new Date(1).toISOString()}];
 		const cleared = queueDocument(entries, {removed: 1});
 		const imported = queueDocument(entries, {from: '/r/.remote-sync-queue.json', renamedTo: null, imported: 1, skipped: 0, notes: ['imported 1']});
 		for (const [kind, document] of [['status', status], ['operation', operation], ['health', health], ['queue', cleared], ['queue', imported]] as const) expect(schemaErrors(validators[kind], document), kind).toBe('');

@@ -1,12 +1,14 @@
 import {lastDefining, type SourcedLayer} from './layers.js';
-import type {ForcePushPolicy, RepoAsks, TagPolicy} from './schema.js';
+import type {BranchMap, ForcePushPolicy, RepoAsks, TagPolicy} from './schema.js';
 
 /**
  * What a remote takes from the repo file that must wait for `remote-sync trust` (SPEC §2):
  * a file anyone can commit must not add a destination (a `url` for a remote git does not
  * have would let `--push-all` ship private branches to the file's author), nor loosen the
  * force-push policy of the user's own remotes, nor widen which tags go (`tags: "all"` would push
- * every local tag, and the private commits lightweight tags point at). Everything else a repo file says (priorities,
+ * every local tag, and the private commits lightweight tags point at), nor redirect the user's
+ * branch to another branch of the user's own remote (`branch_map` `{"main": "production"}` would
+ * make every push of main a deploy). Everything else a repo file says (priorities,
  * branches, retries, a stricter policy) applies at once: it cannot send data anywhere new.
  */
 
@@ -26,6 +28,24 @@ function ownPolicy(layers: readonly SourcedLayer[], name: string): ForcePushPoli
 function ownTags(layers: readonly SourcedLayer[], name: string): TagPolicy | undefined {
 	const own = layers.filter(layer => layer.kind !== 'repo');
 	return lastDefining(own, layer => layer.remotes?.[name]?.tags !== undefined)?.layer.remotes?.[name]?.tags;
+}
+
+/**
+ * The branch_map entries whose value comes from the repo file and differs from what the user's
+ * own layers say (else the branch's own name), with the map that applies until trusted.
+ */
+function branchMapAsks(layers: readonly SourcedLayer[], repo: SourcedLayer, name: string): RepoAsks['branchMap'] {
+	const asked = repo.layer.remotes?.[name]?.branch_map;
+	if (asked === undefined) return undefined;
+	const own = new Map<string, string>();
+	for (const layer of layers) if (layer.kind !== 'repo') for (const [local, target] of Object.entries(layer.layer.remotes?.[name]?.branch_map ?? {})) own.set(local, target);
+	const requested: Array<readonly [string, string]> = [];
+	for (const [local, target] of Object.entries(asked)) {
+		const from = lastDefining(layers, layer => layer.remotes?.[name]?.branch_map?.[local] !== undefined);
+		if (from === repo && (own.get(local) ?? local) !== target) requested.push([local, target]);
+	}
+
+	return requested.length === 0 ? undefined : {requested, untrusted: own satisfies BranchMap};
 }
 
 export function repoAsks(layers: readonly SourcedLayer[], name: string, inGit: boolean): RepoAsks | undefined {
@@ -50,5 +70,7 @@ export function repoAsks(layers: readonly SourcedLayer[], name: string, inGit: b
 		if (tagReach[entry.tags] > tagReach[ceiling]) asks.tags = {requested: entry.tags, untrusted: ceiling};
 	}
 
-	return asks.url === undefined && asks.forcePush === undefined && asks.tags === undefined ? undefined : asks;
+	const branchMap = branchMapAsks(layers, repo, name);
+	if (branchMap) asks.branchMap = branchMap;
+	return asks.url === undefined && asks.forcePush === undefined && asks.tags === undefined && asks.branchMap === undefined ? undefined : asks;
 }

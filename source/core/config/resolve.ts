@@ -41,6 +41,7 @@ export function resolveRemotes(merged: ConfigLayer, layers: readonly SourcedLaye
 		}
 
 		const asks = repoAsks(layers, name, gitUrl !== undefined);
+		const branchMap = Object.entries(entry?.branch_map ?? {});
 		remotes.push({
 			name,
 			url,
@@ -55,6 +56,7 @@ export function resolveRemotes(merged: ConfigLayer, layers: readonly SourcedLaye
 			group: entry?.group,
 			vpn: resolveVpn(name, merged, layers, workTree),
 			enabled,
+			...(branchMap.length > 0 ? {branchMap: new Map(branchMap)} : {}),
 			tags: entry?.tags ?? remoteDefaults.tags,
 			...(asks ? {repoAsks: asks} : {}),
 		});

@@ -29,6 +29,7 @@ export type PushArgvOptions = {
 	remote: string;
 	/** What to push: a sha (what we planned) or a local branch name. */
 	source: string;
+	/** The destination: the branch's name on the remote (branch_map applied, core/branch-map.ts). */
 	branch: string;
 	dryRun?: boolean;
 	/** The remote sha we saw: the push only succeeds if the remote still has it. */
@@ -78,7 +79,7 @@ export function lsRemoteTagsArgv(remote: string, tags: readonly string[]): strin
 	return ['ls-remote', '--', remote, ...tags.map(tagRef)];
 }
 
-/** The remote's current sha of one branch: one round trip, no local change. */
+/** The remote's current sha of one branch (its name there): one round trip, no local change. */
 export function lsRemoteArgv(remote: string, branch: string): string[] {
 	return ['ls-remote', '--', remote, branchRef(branch)];
 }

@@ -1,3 +1,4 @@
+import {branchNames, destinationText, remoteBranchOf} from '../branch-map.js';
 import {isTransient} from '../git/classify.js';
 import {redact} from '../git/redact.js';
 import {foreignOutput} from '../text/shown-text.js';
@@ -92,6 +93,8 @@ async function branchAttempt(request: PushRequest, getPlan: () => Promise<PushPl
 		if (plain) return plainOutput ? unlessDeliveredMeanwhile(plain, plainOutput, request, target) : plain;
 	}
 
+	const remoteBranch = remoteBranchOf(remote, branch);
+	const destination = destinationText(remote, branch);
 	const plan = await getPlan();
 	if (plan.error) return failedAttempt(plan.error.class, plan.error.message, describeFailure(plan.error), plan.error.detail);
 	// The remote answered: whatever the branch's fate, its tags go (alone if no push carries them).
@@ -100,18 +103,19 @@ async function branchAttempt(request: PushRequest, getPlan: () => Promise<PushPl
 	const decision = decidePush(plan.kind, remote.forcePush, request.force);
 	// remoteSha travels with a refusal so a confirmed retry can lease on exactly what was shown.
 	const base = {...(plan.wouldLose.length > 0 ? {wouldLose: plan.wouldLose} : {}), ...(plan.remoteSha ? {remoteSha: plan.remoteSha} : {})};
-	const lacks = `${remote.name} has ${commits(plan.wouldLose.length)} that ${branch} lacks`;
+	const lacks = `${remoteBranch === branch ? remote.name : `${remote.name}/${remoteBranch}`} has ${commits(plan.wouldLose.length)} that ${branch} lacks`;
+	const integrate = `git pull --rebase ${remote.name} ${remoteBranch}`;
 	switch (decision) {
 		case 'up-to-date':
-			return {status: 'up-to-date', message: `${branch} is already up to date on ${remote.name}`};
+			return {status: 'up-to-date', message: `${branch} is already up to date on ${destination}`};
 		case 'skip':
-			return {status: 'skipped', message: `${branch} was not pushed to ${remote.name}`};
+			return {status: 'skipped', message: `${branch} was not pushed to ${destination}`};
 		case 'block':
 			return {
 				...base,
 				status: request.dryRun ? 'would-block' : 'blocked',
-				message: `${request.dryRun ? 'Would refuse' : 'Refusing'} to force-push ${branch} to ${remote.name} (force_push: block)`,
-				error: `${lacks}; a push would discard them (force_push: block) — integrate them first (git pull --rebase ${remote.name} ${branch}), or set force_push to "warn" for this remote`,
+				message: `${request.dryRun ? 'Would refuse' : 'Refusing'} to force-push ${branch} to ${destination} (force_push: block)`,
+				error: `${lacks}; a push would discard them (force_push: block) — integrate them first (${integrate}), or set force_push to "warn" for this remote`,
 			};
 
 		case 'needs-force':
@@ -119,7 +123,7 @@ async function branchAttempt(request: PushRequest, getPlan: () => Promise<PushPl
 				...base,
 				status: request.dryRun ? 'would-block' : 'blocked',
 				message: 'needs --force (force_push: warn)',
-				error: `${lacks}; a push would discard them — run again with --force to replace them, or integrate them first (git pull --rebase ${remote.name} ${branch})`,
+				error: `${lacks}; a push would discard them — run again with --force to replace them, or integrate them first (${integrate})`,
 			};
 		case 'push':
 		case 'force-with-lease':
@@ -128,11 +132,12 @@ async function branchAttempt(request: PushRequest, getPlan: () => Promise<PushPl
 
 	let leaseSha: string | undefined;
 	if (decision === 'force-with-lease') {
-		if (plan.remoteSha === undefined) return {status: 'skipped', message: `${branch} was not pushed to ${remote.name}: its sha there is unknown`};
+		if (plan.remoteSha === undefined) return {status: 'skipped', message: `${branch} was not pushed to ${destination}: its sha there is unknown`};
 		const lease = await leaseFor({
 			cwd: request.cwd,
 			remote: remote.name,
 			branch,
+			remoteBranch,
 			localSha: request.localSha,
 			remoteSha: plan.remoteSha,
 			confirmedSha: request.plan?.remoteSha,
@@ -144,10 +149,10 @@ async function branchAttempt(request: PushRequest, getPlan: () => Promise<PushPl
 	}
 
 	const tagsHere = carry.output ? [] : carry.specs;
-	const output = await runPushCommand(request, pushArgv({remote: target, source: request.localSha, branch, dryRun: request.dryRun, leaseSha, tagSpecs: tagsHere}));
+	const output = await runPushCommand(request, pushArgv({remote: target, source: request.localSha, branch: remoteBranch, dryRun: request.dryRun, leaseSha, tagSpecs: tagsHere}));
 	request.onCommand?.(output);
 	if (tagsHere.length > 0) carry.output = output;
-	const attempt = interpretPush({output, ref: branchRef(branch), request, plan, forced: leaseSha !== undefined});
+	const attempt = interpretPush({output, ref: branchRef(remoteBranch), request, plan, forced: leaseSha !== undefined});
 	return unlessDeliveredMeanwhile({...base, ...attempt, output: readableOutput(output)}, output, request, target);
 }
 
@@ -156,12 +161,13 @@ async function unlessDeliveredMeanwhile(attempt: Attempt, output: GitOutput, req
 	if (attempt.status !== 'rejected' || request.dryRun || !lostRefUpdateRace(output)) return attempt;
 	const {remote, branch} = request;
 	if (!(await remoteNowHas({cwd: request.cwd, target, remote, branch, sha: request.localSha, signal: request.signal}))) return attempt;
-	return {status: 'up-to-date', message: `${branch} is already up to date on ${remote.name} (another push delivered it at the same moment)`, output: attempt.output};
+	return {status: 'up-to-date', message: `${branch} is already up to date on ${destinationText(remote, branch)} (another push delivered it at the same moment)`, output: attempt.output};
 }
 
 export async function pushOne(request: PushRequest): Promise<OperationResult> {
 	const started = performance.now();
-	const identity = {remote: request.remote.name, branch: request.branch, sha: request.localSha};
+	// remoteBranch only when branch_map renames it: output then shows "main → master".
+	const identity = {...branchNames(request.remote, request.branch), sha: request.localSha};
 	try {
 		// A plan that succeeded is kept across retries: the lease stays on the sha we saw.
 		let plan = request.plan;

@@ -1,4 +1,4 @@
-import {takesBranch} from '../branch-filter.js';
+import {notTakenReason, remoteBranchOf} from '../branch-map.js';
 import type {ResolvedRemote} from '../config/schema.js';
 import {redactUrl} from '../git/redact.js';
 import type {DivergencePair, RemoteBranchStatus, StatusReport, SyncState} from '../model.js';
@@ -7,7 +7,7 @@ import {tagStatus} from '../tags/tag-status.js';
 import {readFetchRecords, type FetchTimes, type GitDirs} from './fetch-times.js';
 import {analyzeTips, type TipGraph} from './graph.js';
 import {localSha, readRefs, type RefSnapshot} from './refs.js';
-import {defaultRefspec, readRemoteLayout, trackingRefFor, trackingRefsOf, type RemoteLayout} from './refspecs.js';
+import {defaultRefspec, readRemoteLayout, trackingRefFor, trackingRefsOf, withMappedBranches, type RemoteLayout} from './refspecs.js';
 
 /**
  * Where one branch stands on every remote (SPEC §3), from remote-tracking refs only: no
@@ -16,7 +16,8 @@ import {defaultRefspec, readRemoteLayout, trackingRefFor, trackingRefsOf, type R
  * rev-list (+ one rev-parse when the caller does not pass fetch times).
  *
  * A remote defined only by a config `url` is fetched into refs/remotes/<name>/* as well
- * (fetch.ts), so it is read the same way.
+ * (fetch.ts), so it is read the same way. With branch_map, the local branch is compared with
+ * the tracking ref of its name on the remote (`main` with refs/remotes/legacy/master).
  */
 
 export type ComputeStatusInput = {
@@ -41,15 +42,16 @@ export async function computeStatus(input: ComputeStatusInput): Promise<Omit<Sta
 	// Known refs count only with the tags in them (start-up reads them in the same process).
 	const known = input.known?.refs?.tags ? input.known.refs : undefined;
 	const [snapshot, gitLayout] = await Promise.all([known ?? readRefs(cwd, signal, {tags: true}), readRemoteLayout(cwd, signal)]);
-	const layout = withConfigOnlyRemotes(gitLayout, input.remotes);
+	const layout = asFetched(gitLayout, input.remotes);
 	const trackingRefs = trackingRefsOf(layout, input.remotes.map(remote => remote.name), snapshot.refs.keys());
 	// Stable: equal priorities keep the caller's order (config sorts by priority, then name).
 	const remotes = [...input.remotes].sort((a, b) => a.priority - b.priority);
 	const local = localSha(snapshot, branch);
 	const tips = remotes.map(remote => {
-		const taken = takesBranch(remote.branches, branch);
-		const ref = trackingRefFor(layout.get(remote.name)!, branch);
-		return {remote, taken, ref, tip: ref === undefined ? undefined : snapshot.refs.get(ref)};
+		const taken = notTakenReason(remote, branch) === undefined;
+		const remoteBranch = remoteBranchOf(remote, branch);
+		const ref = trackingRefFor(layout.get(remote.name)!, remoteBranch);
+		return {remote, remoteBranch, taken, ref, tip: ref === undefined ? undefined : snapshot.refs.get(ref)};
 	});
 
 	// The commit graph (two git processes) is read while the fetch times are (a stat per
@@ -64,25 +66,26 @@ export async function computeStatus(input: ComputeStatusInput): Promise<Omit<Sta
 	const reachableRead = reachableTags(cwd, local, snapshot, remotes.filter(remote => tagsSeenAt[remote.name] !== undefined), signal);
 	reachableRead.catch(() => undefined); // Awaited with the graph.
 
-	const rows = tips.map(({remote, taken, ref, tip}) => {
+	const rows = tips.map(({remote, remoteBranch, taken, ref, tip}) => {
 		// Fetched once = it left a tracking ref, or a fetch of it is on record (an empty remote leaves no ref).
 		const fetched = fetchedAt[remote.name] !== undefined || trackingRefs.get(remote.name)!.length > 0;
 		const state: SyncState | undefined = !taken ? 'filtered' : ref === undefined || !fetched ? 'unknown' : tip === undefined ? 'missing' : undefined;
 		const unknownReason = state === 'unknown' ? (ref === undefined ? ('not-in-refspec' as const) : ('never-fetched' as const)) : undefined;
-		return {remote, tip, state, unknownReason};
+		return {remote, remoteBranch, tip, state, unknownReason};
 	});
 
 	const compared = rows.filter((row): row is typeof row & {tip: string} => row.state === undefined && row.tip !== undefined);
 	const [graph, reachable] = await Promise.all([graphRead, reachableRead]);
 	const tags = snapshot.tags!;
 
-	const statuses: RemoteBranchStatus[] = rows.map(({remote, tip, state, unknownReason}) => {
+	const statuses: RemoteBranchStatus[] = rows.map(({remote, remoteBranch, tip, state, unknownReason}) => {
 		const counts = state === undefined ? countsFor(graph, local, tip) : {state, ahead: 0, behind: 0};
 		const status: RemoteBranchStatus = {
 			remote: remote.name,
 			url: redactUrl(remote.url),
 			priority: remote.priority,
 			branch,
+			...(remoteBranch === branch ? {} : {remoteBranch}),
 			...counts,
 			local,
 			remoteSha: tip,
@@ -104,12 +107,16 @@ async function reachableTags(cwd: string, local: string | undefined, snapshot: R
 	return needed ? tagsReachedBy(cwd, local, signal) : new Set();
 }
 
-/** Config-only remotes (a `url`, no git remote) are fetched with the default refspec (fetch.ts). */
-function withConfigOnlyRemotes(layout: RemoteLayout, remotes: readonly ResolvedRemote[]): RemoteLayout {
+/**
+ * The refspecs as our fetch uses them (fetch.ts): config-only remotes (a `url`, no git remote)
+ * with the default refspec, and every remote with its branch_map targets.
+ */
+function asFetched(layout: RemoteLayout, remotes: readonly ResolvedRemote[]): RemoteLayout {
 	const complete = new Map(layout);
 	for (const remote of remotes) {
-		const specs = complete.get(remote.name);
-		if (!specs || !specs.some(spec => !spec.negative)) complete.set(remote.name, [...(specs ?? []), defaultRefspec(remote.name)]);
+		const configured = complete.get(remote.name);
+		const specs = configured && configured.some(spec => !spec.negative) ? configured : [...(configured ?? []), defaultRefspec(remote.name)];
+		complete.set(remote.name, withMappedBranches(specs, remote));
 	}
 
 	return complete;

@@ -11,7 +11,12 @@ import {count, nonEmptyStrings, sha} from './fields.js';
 export const resultSchema = z
 	.object({
 		remote: z.string().min(1),
-		branch: z.string(),
+		branch: z.string().describe('The local branch.'),
+		remoteBranch: z
+			.string()
+			.min(1)
+			.optional()
+			.describe('Optional: present only when branch_map gives the branch another name on this remote; the name it was (or would be) pushed to.'),
 		tag: z.string().min(1).optional().describe("Optional: set on a tag's own line (a tag the remote has pointing elsewhere: blocked, never overwritten); branch is the push it went with."),
 		status: z.enum(pushStatuses).describe('would-push, would-force and would-block come from --dry-run.'),
 		durationMs: z.number().min(0),

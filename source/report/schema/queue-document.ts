@@ -9,7 +9,12 @@ import {count, isoTime, sha} from './fields.js';
 
 export const queueEntrySchema = z.object({
 	remote: z.string().min(1),
-	branch: z.string().min(1),
+	branch: z.string().min(1).describe('The local branch.'),
+	remoteBranch: z
+		.string()
+		.min(1)
+		.optional()
+		.describe('Optional: present only when branch_map gave the branch another name on this remote when it was queued; the name the retry delivers to.'),
 	sha,
 	attempts: count,
 	lastError: z.string().describe('Credentials redacted.'),

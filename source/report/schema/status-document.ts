@@ -10,6 +10,11 @@ export const statusRowSchema = z
 		name: z.string().min(1),
 		url: z.string().nullable().describe('Fetch URL, credentials redacted; null when unknown.'),
 		priority: z.number().int().describe('Lower first.'),
+		remoteBranch: z
+			.string()
+			.min(1)
+			.optional()
+			.describe('Optional: present only when branch_map gives the branch another name on this remote; state, counts and remote are about that name.'),
 		state: z.enum(syncStates).describe("filtered: the remote's branches patterns do not take the branch; unknown: never fetched."),
 		ahead: count.describe('Commits the remote lacks.'),
 		behind: count.describe('Commits the local branch lacks.'),

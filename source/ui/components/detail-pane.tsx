@@ -2,7 +2,7 @@ import type {ReactNode} from 'react';
 import {Box, Text} from 'ink';
 import type {ForcePushPolicy, TagPolicy} from '../../core/config/schema.js';
 import type {RemoteRow} from '../../core/snapshot.js';
-import {describeTags, formatAge, formatDuration, plural, resultTone, rowGlyph, printable, shortSha, printableLine} from '../format.js';
+import {branchPair, describeTags, formatAge, formatDuration, plural, resultTone, rowGlyph, printable, shortSha, printableLine} from '../format.js';
 import {VpnBadge} from './header.js';
 
 const tagPolicyText: Record<TagPolicy, string> = {
@@ -38,11 +38,12 @@ function fields(row: RemoteRow, now: number): Array<[string, ReactNode]> {
 		['tag policy', tagPolicyText[row.tags]],
 		['branches', printableLine(row.branches.join(', '))],
 	];
+	if (row.branchMap) list.push(['branch map', printableLine(row.branchMap.map(([local, target]) => branchPair(local, target)).join(', '))]);
 	if (row.group) list.push(['group', printableLine(row.group)]);
 	list.push(['priority', String(row.priority)]);
 	if (status) {
 		const fetched = status.fetchedAt ? `fetched ${formatAge(now - Date.parse(status.fetchedAt))}` : 'never fetched';
-		list.push(['state', <Text key="s"><Text color={glyph.tone}>{`${glyph.glyph} ${glyph.label}`}</Text>{` ↑${status.ahead} ↓${status.behind} · ${printableLine(status.branch)} local ${shortSha(status.local)} remote ${shortSha(status.remoteSha)} · ${fetched}`}</Text>]);
+		list.push(['state', <Text key="s"><Text color={glyph.tone}>{`${glyph.glyph} ${glyph.label}`}</Text>{` ↑${status.ahead} ↓${status.behind} · ${printableLine(branchPair(status.branch, status.remoteBranch))} local ${shortSha(status.local)} remote ${shortSha(status.remoteSha)} · ${fetched}`}</Text>]);
 		const tags = status.tags;
 		list.push(['tags', <Text key="g" color={tags === undefined ? undefined : tags.differ.length > 0 ? 'red' : tags.missing > 0 ? 'yellow' : 'green'} dimColor={tags === undefined}>{printableLine(describeTags(tags))}</Text>]);
 		if (status.fetchError) list.push(['fetch', <Text key="f" color="yellow">{printableLine(`${status.fetchError.message}${status.fetchError.hint ? ` — ${status.fetchError.hint}` : ''}`)}</Text>]);
@@ -53,7 +54,7 @@ function fields(row: RemoteRow, now: number): Array<[string, ReactNode]> {
 	if (row.queued > 0) list.push(['queue', <Text key="q" color="yellow">{`${row.queued} queued ${row.queued === 1 ? 'push' : 'pushes'} waiting (r retries)`}</Text>]);
 	if (last) {
 		const tone = resultTone(last.status);
-		list.push(['last', <Text key="l"><Text color={tone}>{`${last.kind} ${last.status}`}</Text>{` ${printableLine(last.branch)} · ${formatDuration(last.durationMs)} · ${plural(last.attempts, 'attempt')}`}</Text>]);
+		list.push(['last', <Text key="l"><Text color={tone}>{`${last.kind} ${last.status}`}</Text>{` ${printableLine(branchPair(last.branch, last.remoteBranch))} · ${formatDuration(last.durationMs)} · ${plural(last.attempts, 'attempt')}`}</Text>]);
 		if (last.message) list.push(['', last.message]);
 		if (last.error) list.push(['error', <Text key="e" color="red">{`${last.errorClass ? `${last.errorClass}: ` : ''}${printableLine(last.error)}`}</Text>]);
 		if (last.wouldLose?.length) list.push(['would lose', last.wouldLose.join(', ')]);
