@@ -1,8 +1,7 @@
-// Writes the generated JSON Schemas from their zod schemas (npm run schema). Needs no build:
-// esbuild bundles each TypeScript module into a temp file first.
-// - schema/remotesyncrc.schema.json (config): test/core/config/json-schema.test.ts
-// - schema/output/events.schema.json (--events lines): test/report/event-schema.test.ts
-// Each test fails when its checked-in file is out of date.
+// Writes every published JSON Schema (the config's and each output document's) from the zod
+// schemas the code is typed by: the list is source/report/schema/published.ts (npm run schema).
+// Needs no build: esbuild bundles that module into a temp file first.
+// test/report/published-schemas.test.ts fails when a checked-in file is out of date.
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
@@ -12,19 +11,11 @@ import * as esbuild from 'esbuild';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const temp = mkdtempSync(path.join(tmpdir(), 'rst-schema-'));
 
-async function load(entry) {
-	const outfile = path.join(temp, `${path.basename(entry, '.ts')}.mjs`);
-	await esbuild.build({absWorkingDir: root, entryPoints: [entry], outfile, bundle: true, format: 'esm', platform: 'node', logLevel: 'warning'});
-	return import(pathToFileURL(outfile).href);
-}
-
 try {
-	const {renderJsonSchema} = await load('source/core/config/json-schema.ts');
-	const {renderEventsSchema} = await load('source/report/event-schema.ts');
-	for (const [file, text] of [
-		['schema/remotesyncrc.schema.json', renderJsonSchema()],
-		['schema/output/events.schema.json', renderEventsSchema()],
-	]) {
+	const outfile = path.join(temp, 'published.mjs');
+	await esbuild.build({absWorkingDir: root, entryPoints: ['source/report/schema/published.ts'], outfile, bundle: true, format: 'esm', platform: 'node', logLevel: 'warning'});
+	const {renderPublishedSchemas} = await import(pathToFileURL(outfile).href);
+	for (const {file, text} of renderPublishedSchemas()) {
 		const target = path.join(root, file);
 		writeFileSync(target, text);
 		console.log(`wrote ${target}`);

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// Builds the two bins into dist/ with esbuild: a bundle of our code and its dependencies, split
-// into chunks so each bin loads only what the action it runs needs (--version and --help never
-// parse the dashboard, React or the git engine).
+// Builds the two bins into dist/ with esbuild: a bundle of our code and the packages it uses,
+// split into chunks so each bin loads only what the action it runs needs (--version and --help
+// never parse the dashboard, React or the git engine). The packages in package.json
+// "dependencies" (simple-git, for local git work only: docs/architecture.md) stay external: the
+// installed package loads them from its node_modules; everything else is bundled.
 //   node scripts/build/build.mjs   production: React's production build, no source maps (npm ci, npm pack)
 //   node scripts/build/build.mjs --dev   development: React's development build, source maps
 // Every chunk lands flat in dist/: source/install-paths.ts relies on that.
-import {rmSync} from 'node:fs';
+import {readFileSync, rmSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import * as esbuild from 'esbuild';
 import {writeBundleMap} from './bundle-map.mjs';
@@ -15,6 +17,7 @@ import {yogaWasmBinary} from './yoga-wasm.mjs';
 const dev = process.argv.includes('--dev');
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const outdir = `${root}dist`;
+const {dependencies = {}} = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 
 rmSync(outdir, {recursive: true, force: true});
 const {metafile} = await esbuild.build({
@@ -29,8 +32,9 @@ const {metafile} = await esbuild.build({
 	platform: 'node',
 	target: 'node20',
 	define: {'process.env.NODE_ENV': JSON.stringify(dev ? 'development' : 'production')},
-	// Only ink's opt-in React devtools bridge (DEV=true) needs it; it is not installed.
-	external: ['react-devtools-core'],
+	// The runtime dependencies, installed beside the bundle; and ink's opt-in React devtools
+	// bridge (DEV=true), which is not installed at all.
+	external: [...Object.keys(dependencies), 'react-devtools-core'],
 	// Dependencies written as CommonJS call require() for Node's own modules.
 	inject: [fileURLToPath(new URL('cjs-globals.mjs', import.meta.url))],
 	banner: {js: "import {createRequire as __createRequire} from 'node:module'; const require = __createRequire(import.meta.url);"},

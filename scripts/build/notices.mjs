@@ -1,6 +1,7 @@
 // The bundle carries its dependencies' code, so it carries their licence notices too (MIT and
 // ISC require it): dist/THIRD-PARTY-NOTICES.md, one "## name@version (licence)" section per
-// package that esbuild put into the bundle, with that package's licence file.
+// package that esbuild put into the bundle, with that package's licence file. The external
+// runtime dependencies (package.json "dependencies") are no input of the bundle, so never listed.
 import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 
@@ -29,5 +30,5 @@ export function writeNotices(root, metafile, target) {
 		})
 		.sort((a, b) => a.id.localeCompare(b.id));
 	const body = sections.map(({id, license, text}) => `## ${id} (${license})\n\n\`\`\`\n${text}\n\`\`\`\n`).join('\n');
-	writeFileSync(target, `# Third-party notices\n\nThe files in dist/ bundle these packages.\n\n${body}`);
+	writeFileSync(target, `# Third-party notices\n\nThe files in dist/ bundle these packages. (The runtime dependencies in package.json are not bundled: npm installs them beside dist/, each with its own licence.)\n\n${body}`);
 }

@@ -3,10 +3,11 @@ import type {RefSnapshot} from '../core/status/refs.js';
 import type {SyncService} from '../core/sync-service.js';
 import {exitCodeForHealth, exitCodeForOperation, exitCodeForStatus} from '../core/service/summary.js';
 import {followCiProgress} from '../report/ci-progress.js';
-import type {EventAction} from '../report/event-schema.js';
+import type {EventAction} from '../report/schema/event-line.js';
 import {streamEvents} from '../report/event-stream.js';
 import {healthDocument, operationDocument, queueDocument, statusDocument, type JsonDocument} from '../report/json.js';
 import {formatHealth, formatOperation, formatQueue} from '../report/text-results.js';
+import {branchPair} from '../report/format.js';
 import {formatStatus} from '../report/text-status.js';
 import type {Action} from './flags.js';
 import type {Output} from './output.js';
@@ -116,7 +117,7 @@ async function run(service: SyncService, request: HeadlessRequest, out: Output):
 			const removed = dryRun ? 0 : await service.clearQueue(request.queueFilter);
 			const after = await service.loadQueue();
 			const text = () => (dryRun ? `would clear ${before.length} queued push(es)\n` : `cleared ${removed} queued push(es); ${after.length} left\n`);
-			return {code: exitCodes.ok, document: {removed, ...queueDocument(after)}, text};
+			return {code: exitCodes.ok, document: queueDocument(after, {removed}), text};
 		}
 
 		case 'importLegacyQueue':
@@ -129,16 +130,16 @@ async function importLegacy(service: SyncService): Promise<Outcome> {
 	const outcome = await service.importLegacyQueue();
 	const entries = await service.loadQueue();
 	const {report} = outcome;
-	const document = {from: outcome.path ?? null, renamedTo: report?.renamedTo ?? null, imported: report?.imported ?? 0, skipped: report?.skipped ?? 0, notes: outcome.messages, ...queueDocument(entries)};
+	const document = queueDocument(entries, {from: outcome.path ?? null, renamedTo: report?.renamedTo ?? null, imported: report?.imported ?? 0, skipped: report?.skipped ?? 0, notes: outcome.messages});
 	const text = () =>
 		[...outcome.messages, ...(report && report.imported > 0 ? [`${entries.length} queued push(es) now; deliver them with --process-queue`] : [])].map(line => `${line}\n`).join('');
 	return {code: exitCodes.ok, document, text};
 }
 
-function reportFailures(results: ReadonlyArray<{remote: string; branch: string; status: string; error?: string}>, out: Output): void {
+function reportFailures(results: ReadonlyArray<{remote: string; branch: string; remoteBranch?: string; status: string; error?: string}>, out: Output): void {
 	for (const result of results) {
 		if (result.status === 'failed' || result.status === 'rejected' || result.status === 'blocked') {
-			out.error(`${result.remote}/${result.branch} ${result.status}${result.error ? `: ${result.error}` : ''}`);
+			out.error(`${result.remote}/${branchPair(result.branch, result.remoteBranch)} ${result.status}${result.error ? `: ${result.error}` : ''}`);
 		}
 	}
 }

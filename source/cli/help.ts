@@ -80,10 +80,11 @@ export const verbHelp = {
 
   A repository's own config file (or the one --config names) is a stranger's. Until you
   approve it: its VPN commands never run, a url it gives a remote git does not have is never
-  contacted ("untrusted, not pushed"), and a force_push looser than your own acts as warn.
-  trust prints exactly what it approves and pins it, with the contents of the checkout files
-  the commands run; a later change to any of it needs remote-sync trust again. Your own
-  config (the user file under XDG_CONFIG_HOME) and remotes from git remote add need no trust.
+  contacted ("untrusted, not pushed"), a force_push looser than your own acts as warn, and a
+  branch_map entry sending a branch elsewhere on a remote is ignored. trust prints exactly
+  what it approves and pins it, with the contents of the checkout files the commands run; a
+  later change to any of it needs remote-sync trust again. Your own config (the user file
+  under XDG_CONFIG_HOME) and remotes from git remote add need no trust.
 `,
 	'install-hook': `
   Usage

@@ -73,7 +73,13 @@ function matcherFor(pattern: string): Matcher {
 	return matcher;
 }
 
-export function takesBranch(patterns: readonly string[], branch: string): boolean {
+/**
+ * Whether `patterns` take a branch. A branch known by several names (its local name and its
+ * name on the remote, branch-map.ts) is excluded when an exclusion matches any of them, and
+ * included when an inclusion matches any of them.
+ */
+export function takesBranch(patterns: readonly string[], branch: string | readonly string[]): boolean {
+	const names = typeof branch === 'string' ? [branch] : branch;
 	let included = false;
 	let anyInclusion = false;
 	let anyExclusion = false;
@@ -84,10 +90,10 @@ export function takesBranch(patterns: readonly string[], branch: string): boolea
 			const excluded = pattern.slice(1);
 			if (excluded.length === 0) continue;
 			anyExclusion = true;
-			if (matcherFor(excluded)(branch)) return false;
+			if (names.some(matcherFor(excluded))) return false;
 		} else {
 			anyInclusion = true;
-			if (!included && matcherFor(pattern)(branch)) included = true;
+			if (!included && names.some(matcherFor(pattern))) included = true;
 		}
 	}
 

@@ -33,18 +33,23 @@ export type GitFailure = {
 	hint?: string;
 };
 
+/** A remote's tags as of our last fetch of it (SPEC §3): what its `tags` policy would send that it lacks, and which it has elsewhere. */
+export type TagStatus = {missing: number; differ: string[]};
+
 export type RemoteBranchStatus = {
 	remote: string;
 	/** Redacted URL. */
 	url?: string;
 	priority: number;
 	branch: string;
+	/** The branch's name on this remote, set only when branch_map renames it. */
+	remoteBranch?: string;
 	state: SyncState;
 	ahead: number;
 	behind: number;
 	/** Local branch tip sha (full). */
 	local?: string;
-	/** Remote-tracking sha (full) for refs/remotes/<remote>/<branch>. */
+	/** Remote-tracking sha (full) of the branch's name on the remote (refs/remotes/<remote>/<remoteBranch>). */
 	remoteSha?: string;
 	/** Name of the VPN the remote needs, if any. */
 	vpn?: string;
@@ -58,6 +63,8 @@ export type RemoteBranchStatus = {
 	stale?: boolean;
 	/** Why the state is `unknown`: never fetched, or the remote's fetch refspec does not fetch this branch. */
 	unknownReason?: 'never-fetched' | 'not-in-refspec';
+	/** Undefined when our fetch never looked at the remote's tags (JSON `null`). */
+	tags?: TagStatus;
 };
 
 export type DivergencePair = {branch: string; remotes: [string, string]};
@@ -101,6 +108,8 @@ export type OperationKind = 'push' | 'fetch' | 'health' | 'status' | 'process-qu
 export type OperationResult = {
 	remote: string;
 	branch: string;
+	/** Where the branch went on the remote, set only when branch_map renames it. */
+	remoteBranch?: string;
 	status: PushStatus;
 	durationMs: number;
 	attempts: number;
@@ -117,6 +126,12 @@ export type OperationResult = {
 	remoteSha?: string;
 	/** Raw git output (redacted), for the dashboard's detail pane and --verbose. */
 	output?: string;
+	/** Tags this push sent with the branch (dry-run: would send), per the remote's `tags` policy. */
+	tags?: string[];
+	/** Set on a tag's own result line (a tag the remote has elsewhere: blocked): the tag's name. */
+	tag?: string;
+	/** The tag lines of this push; reports list them right after it (see withTagLines). */
+	tagResults?: OperationResult[];
 };
 
 export type OperationSummary = {
@@ -153,7 +168,13 @@ export type VpnState = {name: string; state: VpnStateKind; reason?: string};
 
 export type QueueEntry = {
 	remote: string;
+	/** The local branch. */
 	branch: string;
+	/**
+	 * Its name on the remote when the push was queued, set only when branch_map renamed it
+	 * (files written before branch_map have none: the branch's own name).
+	 */
+	remoteBranch?: string;
 	sha: string;
 	attempts: number;
 	lastError: string;

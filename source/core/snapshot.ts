@@ -1,4 +1,4 @@
-import type {ForcePushPolicy} from './config/schema.js';
+import type {ForcePushPolicy, TagPolicy} from './config/schema.js';
 import type {
 	DivergencePair,
 	HealthResult,
@@ -32,7 +32,11 @@ export type RemoteRow = {
 	priority: number;
 	group?: string;
 	forcePush: ForcePushPolicy;
+	/** The remote's `tags` policy (the detail pane names it). */
+	tags: TagPolicy;
 	branches: readonly string[];
+	/** `branch_map` (local → name on this remote); undefined when it maps nothing. */
+	branchMap?: ReadonlyArray<readonly [string, string]>;
 	/** Set when the remote is never contacted: its destination waits for `remote-sync trust` (the text says so). */
 	untrusted?: string;
 	/** Sync state of the selected branch on this remote. */
@@ -90,6 +94,8 @@ export type SyncSnapshot = {
 export type PendingConfirmation = {
 	remote: string;
 	branch: string;
+	/** The branch's name on the remote, when branch_map renames it: what the force replaces. */
+	remoteBranch?: string;
 	wouldLose: string[];
 	/** The remote's sha the user was shown: a confirmed force push leases on it, nothing newer. */
 	remoteSha?: string;

@@ -36,8 +36,9 @@ export function followCiProgress(source: EventSource, writeLine: (text: string) 
 			}
 
 			case 'result': {
-				const {status, durationMs, error} = event.result;
-				const target = targets.get(event.id) ?? event.result.remote;
+				const {status, durationMs, error, tag} = event.result;
+				// A push's tag line shares its operation: name the tag, not the branch again.
+				const target = tag === undefined ? (targets.get(event.id) ?? event.result.remote) : `${label(event.kind)} ${event.result.remote} tag ${tag}`;
 				say(`${target}: ${status} in ${formatDuration(durationMs)}${error ? ` — ${error}` : ''}`);
 				break;
 			}

@@ -1,6 +1,6 @@
 import {assertNever, type SyncEvent} from '../core/events.js';
 import {shownText} from '../core/text/shown-text.js';
-import type {EventAction, EventLine, EventLineOf} from './event-schema.js';
+import type {EventAction, EventLine, EventLineOf} from './schema/event-line.js';
 import {healthRow, queueDocument, resultDocument, statusRow, type JsonDocument} from './json.js';
 import {ProgressThrottle} from './progress-throttle.js';
 

@@ -1,3 +1,5 @@
+import type {TagStatus} from '../core/model.js';
+
 /**
  * The one place durations, ages and short shas are formatted, for the headless text and the
  * dashboard alike (ui/format.ts re-exports these), so both say "1.2s" and "a1b2c3d" for the
@@ -30,6 +32,31 @@ export function age(iso: string | undefined, now = Date.now()): string {
 	return iso ? formatAge(now - Date.parse(iso)) : 'never fetched';
 }
 
+/** "main → master" when branch_map gives the branch another name on the remote, else "main". */
+export function branchPair(branch: string, remoteBranch: string | undefined): string {
+	return remoteBranch === undefined || remoteBranch === branch ? branch : `${branch} → ${remoteBranch}`;
+}
+
 export function plural(count: number, word: string): string {
 	return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** A remote's tags in words, for the text status and the dashboard alike: "2 tags to push · v1 differs (kept)". */
+export function describeTags(tags: TagStatus | undefined): string {
+	if (tags === undefined) return 'tags never looked at (fetch to see them)';
+	if (tags.missing === 0 && tags.differ.length === 0) return 'tags in sync';
+	const parts: string[] = [];
+	if (tags.missing > 0) parts.push(`${plural(tags.missing, 'tag')} to push`);
+	if (tags.differ.length > 0) {
+		const names = tags.differ.slice(0, 5).join(', ') + (tags.differ.length > 5 ? ` and ${tags.differ.length - 5} more` : '');
+		parts.push(`${names} ${tags.differ.length === 1 ? 'points' : 'point'} elsewhere there (never overwritten)`);
+	}
+
+	return parts.join(' · ');
+}
+
+/** The row's short form: "tags +2 ≠1" (2 to push, 1 elsewhere there), "" when in sync or never looked at. */
+export function tagsCell(tags: TagStatus | undefined): string {
+	if (tags === undefined || (tags.missing === 0 && tags.differ.length === 0)) return '';
+	return ['tags', tags.missing > 0 ? `+${tags.missing}` : '', tags.differ.length > 0 ? `≠${tags.differ.length}` : ''].filter(Boolean).join(' ');
 }

@@ -1,6 +1,6 @@
 import type {HealthResult, OperationReport, OperationResult, PushStatus, QueueEntry} from '../core/model.js';
 import type {Palette} from './colors.js';
-import {formatDuration, shortSha} from './format.js';
+import {branchPair, formatDuration, shortSha} from './format.js';
 
 const statusGlyph: Record<PushStatus, string> = {
 	pushed: '✓',
@@ -22,12 +22,19 @@ function paintFor(status: PushStatus, palette: Palette): (text: string) => strin
 	return palette.yellow;
 }
 
+/** At most 10 names in a text line (a first push with `tags: all` can send thousands; --json lists every one). */
+function listed(names: readonly string[]): string {
+	const shown = names.slice(0, 10).join(', ');
+	return names.length > 10 ? `${shown} and ${names.length - 10} more` : shown;
+}
+
 function resultLines(result: OperationResult, palette: Palette, verbose: boolean): string[] {
 	const paint = paintFor(result.status, palette);
-	const target = result.branch === '*' ? result.remote : `${result.remote}/${result.branch}`;
+	const target = result.tag !== undefined ? `${result.remote} tag ${result.tag}` : result.branch === '*' ? result.remote : `${result.remote}/${branchPair(result.branch, result.remoteBranch)}`;
 	const lines = [`  ${paint(statusGlyph[result.status])} ${palette.bold(target)} ${palette.dim(`[${result.status}]`)}`];
 	if (result.message) lines.push(`    ${result.message}`);
 	if (result.error) lines.push(paint(`    ${result.error}`));
+	if (result.tags && result.tags.length > 0) lines.push(`    ${result.status.startsWith('would-') ? 'Would send tags' : 'Tags sent'}: ${listed(result.tags)}`);
 	if (result.wouldLose && result.wouldLose.length > 0) {
 		lines.push(`    The remote would lose ${result.wouldLose.length} commit(s):`);
 		for (const commit of result.wouldLose) lines.push(palette.dim(`      ${commit}`));
@@ -80,7 +87,7 @@ export function formatQueue(entries: readonly QueueEntry[], palette: Palette): s
 	if (entries.length === 0) return `${palette.bold('Offline Queue')}\n  empty\n`;
 	const lines = [palette.bold('Offline Queue')];
 	for (const entry of entries) {
-		lines.push(`  ⏸ ${palette.bold(`${entry.remote}/${entry.branch}`)} ${shortSha(entry.sha)} ${palette.dim(`attempts: ${entry.attempts}, queued ${entry.queuedAt}`)}`);
+		lines.push(`  ⏸ ${palette.bold(`${entry.remote}/${branchPair(entry.branch, entry.remoteBranch)}`)} ${shortSha(entry.sha)} ${palette.dim(`attempts: ${entry.attempts}, queued ${entry.queuedAt}`)}`);
 		lines.push(palette.dim(`    last error: ${entry.lastError}`));
 	}
 

@@ -1,6 +1,6 @@
 import type {RemoteBranchStatus, StatusReport, SyncState} from '../core/model.js';
 import type {Palette} from './colors.js';
-import {age, shortSha} from './format.js';
+import {age, branchPair, describeTags, shortSha} from './format.js';
 
 const glyphs: Record<SyncState, string> = {
 	'in-sync': '✓',
@@ -44,12 +44,15 @@ export function formatStatus(report: StatusReport, palette: Palette): string {
 	for (const remote of report.remotes) {
 		const paint = colorFor(remote.state, palette);
 		lines.push(`  ${paint(glyphs[remote.state])} ${palette.bold(remote.remote)} (priority: ${remote.priority})`);
+		if (remote.remoteBranch !== undefined) lines.push(`    Branch: ${branchPair(remote.branch, remote.remoteBranch)}`);
 		lines.push(`    State: ${paint(describe(remote))}`);
 		if (remote.state !== 'filtered') {
 			lines.push(`    Local:  ${shortSha(remote.local)}`);
 			lines.push(`    Remote: ${shortSha(remote.remoteSha)}`);
 		}
 
+		const tagPaint = remote.tags === undefined ? palette.dim : remote.tags.differ.length > 0 ? palette.red : remote.tags.missing > 0 ? palette.yellow : palette.green;
+		lines.push(`    Tags:   ${tagPaint(describeTags(remote.tags))}`);
 		if (remote.vpn) lines.push(`    🔒 VPN: ${remote.vpn}`);
 		if (remote.untrusted) lines.push(palette.red(`    ✗ ${remote.untrusted}`));
 		if (remote.fetchError) {

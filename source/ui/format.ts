@@ -3,8 +3,8 @@ import type {RemoteRow} from '../core/snapshot.js';
 import {cutLine} from '../core/text/bounded.js';
 import {shownText} from '../core/text/shown-text.js';
 
-// Durations, ages, shas and plurals come from the one formatting module, cell-width cuts from its neighbour.
-export {formatAge, formatDuration, plural, shortSha} from '../report/format.js';
+// Durations, ages, shas, plurals, branch pairs and tags come from the one formatting module, cell-width cuts from its neighbour.
+export {branchPair, describeTags, formatAge, formatDuration, plural, shortSha, tagsCell} from '../report/format.js';
 export {truncate} from '../report/cell-width.js';
 
 /**

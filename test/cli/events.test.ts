@@ -3,13 +3,11 @@ import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {addPreReceiveHook, buildFleet, commit, forSuite, git, gitAsyncOk, makeBare, makeRepo, startDelayProxy, startGitDaemon, tempDir, waitFor, type Fleet} from '../harness/index.js';
-import {compileSchema, schemaErrors} from '../setup/json-validator.js';
+import {compileOutputSchema, outputDocuments, schemaErrors, type OutputDocument} from '../setup/json-validator.js';
 import {parseJson, runCli, startCli, type CliRun} from './run-cli.js';
 
-const documents = ['operation', 'status', 'health', 'queue'] as const;
-const schemaFiles = documents.map(name => `schema/output/${name}.schema.json`);
-const validateLine = compileSchema('schema/output/events.schema.json', schemaFiles);
-const validateDocument = Object.fromEntries(documents.map(name => [name, compileSchema(`schema/output/${name}.schema.json`)])) as Record<(typeof documents)[number], ReturnType<typeof compileSchema>>;
+const validateLine = compileOutputSchema('events');
+const validateDocument = Object.fromEntries(outputDocuments.map(name => [name, compileOutputSchema(name)])) as Record<OutputDocument, ReturnType<typeof compileOutputSchema>>;
 
 type Line = {type: string; time: string; remote: string | null; [key: string]: any};
 
@@ -108,7 +106,7 @@ describe('--events composes with every action', () => {
 		commit(fleet.repo, 'work to sync');
 	});
 
-	async function events(args: string[], kind: (typeof documents)[number]) {
+	async function events(args: string[], kind: OutputDocument) {
 		const run = await runCli([...args, '--events'], {cwd: fleet.repo});
 		const lines = eventLines(run);
 		const summary = lines.at(-1)!;

@@ -1,74 +1,60 @@
-import {writeFileSync} from 'node:fs';
+import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
-import type {ErrorClass, PushStatus, ReachClass, SyncState} from '../../source/core/model.js';
 import {healthDocument, operationDocument, queueDocument, statusDocument} from '../../source/report/json.js';
-import {buildFleet, commit, forSuite, git, type Fleet} from '../harness/index.js';
-import {compileSchema, readSchema, schemaErrors} from '../setup/json-validator.js';
+import {addBareRemote, buildFleet, commit, forSuite, git, makeRepo, type Fleet} from '../harness/index.js';
+import {compileOutputSchema, compileSchema, outputDocuments, schemaErrors, type OutputDocument} from '../setup/json-validator.js';
 import {parseJson, runCli} from './run-cli.js';
 
-const validators = {
-	status: compileSchema('schema/output/status.schema.json'),
-	operation: compileSchema('schema/output/operation.schema.json'),
-	health: compileSchema('schema/output/health.schema.json'),
-	queue: compileSchema('schema/output/queue.schema.json'),
-};
-type Kind = keyof typeof validators;
+const validators = Object.fromEntries(outputDocuments.map(name => [name, compileOutputSchema(name)])) as Record<OutputDocument, ReturnType<typeof compileOutputSchema>>;
+type Kind = OutputDocument;
 
-/**
- * Every value of the model's unions, written as a Record so TypeScript fails the build when
- * model.ts gains or loses one; the test then holds the published enums to the same list.
- */
-const syncStates: Record<SyncState, true> = {'in-sync': true, ahead: true, behind: true, diverged: true, missing: true, unknown: true, filtered: true};
-const pushStatuses: Record<PushStatus, true> = {pushed: true, 'up-to-date': true, skipped: true, blocked: true, rejected: true, queued: true, failed: true, 'would-push': true, 'would-force': true, 'would-block': true};
-const errorClasses: Record<ErrorClass, true> = {unreachable: true, 'auth-failed': true, 'host-key': true, timeout: true, rejected: true, 'not-found': true, 'hook-failed': true, 'vpn-down': true, interrupted: true, other: true};
-const reachClasses: Record<ReachClass, true> = {reachable: true, unreachable: true, 'auth-failed': true, 'host-key': true, timeout: true, 'vpn-down': true, 'not-found': true, untrusted: true, other: true};
-
-type Node = {enum?: string[]; properties?: Record<string, Node>; items?: Node; $defs?: Record<string, Node>};
-const at = (schema: Node, ...keys: string[]): Node => keys.reduce<Node>((node, key) => (key === '[]' ? node.items! : node.properties?.[key] ?? node.$defs![key]!), schema);
-const sorted = (values: Record<string, true> | string[] | undefined) => [...(Array.isArray(values) ? values : Object.keys(values ?? {}))].sort();
-
-describe('the published output schemas follow the model', () => {
-	it('state, status and class enums are exactly the values model.ts allows', () => {
-		const status = readSchema('schema/output/status.schema.json') as Node;
-		const operation = readSchema('schema/output/operation.schema.json') as Node;
-		const health = readSchema('schema/output/health.schema.json') as Node;
-		expect(sorted(at(status, 'remotes', '[]', 'state').enum)).toEqual(sorted(syncStates));
-		expect(sorted(at(status, 'errorClass').enum)).toEqual(sorted(errorClasses));
-		expect(sorted(at(operation, 'results', '[]', 'status').enum)).toEqual(sorted(pushStatuses));
-		expect(sorted(at(operation, 'errorClass').enum)).toEqual(sorted(errorClasses));
-		expect(sorted(at(health, 'remotes', '[]', 'class').enum)).toEqual(sorted(reachClasses));
-	});
-
-	it('accepts every optional field json.ts can add, filled in', () => {
+describe('the published output schemas and the documents json.ts builds', () => {
+	it('accept every optional field json.ts can add, filled in, and nothing json.ts does not publish', () => {
 		const sha = 'a'.repeat(40);
 		const status = statusDocument({
 			branch: 'main',
 			local: sha,
-			remotes: [{remote: 'o', url: 'u', priority: -1, branch: 'main', state: 'diverged', ahead: 1, behind: 2, local: sha, remoteSha: 'b'.repeat(40), vpn: 'corp', fetchedAt: new Date(0).toISOString(), fetchError: {class: 'timeout', message: 'm', detail: 'd', hint: 'h'}}],
+			remotes: [
+				{remote: 'o', url: 'u', priority: -1, branch: 'main', remoteBranch: 'master', state: 'diverged', ahead: 1, behind: 2, local: sha, remoteSha: 'b'.repeat(40), vpn: 'corp', fetchedAt: new Date(0).toISOString(), fetchError: {class: 'timeout', message: 'm', detail: 'd', hint: 'h'}, stale: true, untrusted: 'run remote-sync trust', unknownReason: 'never-fetched', tags: {missing: 2, differ: ['v1.0']}},
+			],
 			divergence: [{branch: 'main', remotes: ['o', 'p']}],
 			queue: {pending: 2},
 		});
 		const operation = operationDocument(
 			{
-				results: [{remote: 'o', branch: 'main', status: 'would-force', durationMs: 1.5, attempts: 0, error: 'e', errorClass: 'rejected', vpn: 'corp', message: 'm', sha, wouldLose: ['abc1234 subject'], output: 'raw git output stays out of JSON'}],
+				results: [
+					{remote: 'o', branch: 'main', remoteBranch: 'master', status: 'would-force', durationMs: 1.5, attempts: 0, error: 'e', errorClass: 'rejected', vpn: 'corp', message: 'm', sha, wouldLose: ['abc1234 subject'], tags: ['v1.1'], remoteSha: sha, output: 'raw git output stays out of JSON'},
+					{remote: 'o', branch: 'main', tag: 'v1.0', status: 'blocked', durationMs: 0, attempts: 1, sha, remoteSha: 'b'.repeat(40)},
+				],
 				summary: {succeeded: 0, failed: 0, blocked: 0, skipped: 0, queued: 0},
 				notes: ['no remote takes branch x'],
 			},
 			{vpnCommands: ['vpn up']},
 		);
 		const health = healthDocument([{name: 'o', url: 'u', reachable: false, class: 'vpn-down', latencyMs: 0, error: 'e', vpn: 'corp'}]);
-		const queue = {removed: 1, ...queueDocument([{remote: 'o', branch: 'main', sha, attempts: 1, lastError: 'e', queuedAt: new Date(0).toISOString(), lastAttemptAt: new Date(1).toISOString()}])};
-		for (const [kind, document] of [['status', status], ['operation', operation], ['health', health], ['queue', queue]] as const) expect(schemaErrors(validators[kind], document), kind).toBe('');
+		const entries = [{remote: 'o', branch: 'main', remoteBranch: 'master', sha, attempts: 1, lastError: 'e', queuedAt: new Date(0).toISOString(), lastAttemptAt: new Date(1).toISOString()}];
+		const cleared = queueDocument(entries, {removed: 1});
+		const imported = queueDocument(entries, {from: '/r/.remote-sync-queue.json', renamedTo: null, imported: 1, skipped: 0, notes: ['imported 1']});
+		for (const [kind, document] of [['status', status], ['operation', operation], ['health', health], ['queue', cleared], ['queue', imported]] as const) expect(schemaErrors(validators[kind], document), kind).toBe('');
+		// Absent optional fields are left out, not written as undefined or null.
+		expect(Object.keys(healthDocument([{name: 'o', reachable: true, class: 'reachable', latencyMs: 1}]).remotes[0]!)).toEqual(['name', 'url', 'reachable', 'class', 'latencyMs']);
 	});
 
-	it('rejects what a script could not rely on: unknown fields, unknown states, missing fields', () => {
+	it('a field a later version adds passes the published schema; our tests, on the closed copy, refuse it', () => {
 		const good = {remotes: [{name: 'o', url: null, reachable: true, class: 'reachable', latencyMs: 3}]};
+		const later = {remotes: [{...good.remotes[0], addedLater: 1}], alsoLater: true};
+		expect(schemaErrors(compileSchema('schema/output/health.schema.json'), later)).toBe('');
 		expect(schemaErrors(validators.health, good)).toBe('');
-		expect(schemaErrors(validators.health, {remotes: [{...good.remotes[0], extra: 1}]})).toMatch(/additional properties.*extra/);
-		expect(schemaErrors(validators.health, {remotes: [{...good.remotes[0], class: 'fine'}]})).toMatch(/allowed values/);
-		expect(schemaErrors(validators.operation, {results: [], summary: {succeeded: 0, failed: 0, blocked: 0, skipped: 0}})).toMatch(/queued/);
-		expect(schemaErrors(validators.queue, {entries: [{remote: 'o', branch: 'main', sha: 'HEAD', attempts: 1, lastError: '', queuedAt: 'yesterday'}]})).toMatch(/pattern[\s\S]*date-time/);
+		expect(schemaErrors(validators.health, later)).toMatch(/additional properties.*addedLater[\s\S]*alsoLater|additional properties.*alsoLater[\s\S]*addedLater/);
+	});
+
+	it('reject what a script could not rely on: unknown states, missing fields, malformed shas and times', () => {
+		const published = Object.fromEntries(outputDocuments.map(name => [name, compileSchema(`schema/output/${name}.schema.json`)])) as typeof validators;
+		expect(schemaErrors(published.health, {remotes: [{name: 'o', url: null, reachable: true, class: 'fine', latencyMs: 3}]})).toMatch(/allowed values/);
+		expect(schemaErrors(published.operation, {results: [], summary: {succeeded: 0, failed: 0, blocked: 0, skipped: 0}})).toMatch(/queued/);
+		expect(schemaErrors(published.queue, {entries: [{remote: 'o', branch: 'main', sha: 'HEAD', attempts: 1, lastError: '', queuedAt: 'yesterday'}]})).toMatch(/pattern[\s\S]*date-time/);
+		expect(schemaErrors(published.status, {branch: 'main', remotes: [], divergence: [{branch: 'main', remotes: ['a']}], queue: {pending: 0}})).toMatch(/fewer than 2/);
 	});
 });
 
@@ -152,5 +138,29 @@ describe('remote-sync --json against a local and a refused remote', () => {
 		const {exitCode, document} = await run('queue', ['--clear-queue']);
 		expect(document).toEqual({removed: 1, entries: []});
 		expect(exitCode).toBe(0);
+	});
+
+	it('--import-legacy-queue', async () => {
+		const legacy = path.join(fleet.repo, '.remote-sync-queue.json');
+		writeFileSync(legacy, JSON.stringify([{remote: 'refused', branch: 'main', sha: tip}]));
+		const {exitCode, document} = await run('queue', ['--import-legacy-queue']);
+		expect(document).toMatchObject({from: legacy, renamedTo: `${legacy}.imported`, imported: 1, skipped: 0, entries: [{remote: 'refused', branch: 'main', sha: tip}]});
+		expect(exitCode).toBe(0);
+	});
+});
+
+describe('remote-sync --show-queue --json from a queue file edited by hand', () => {
+	it('prints each time in the published form (ISO 8601, UTC), whatever form the file holds', async () => {
+		const repo = makeRepo();
+		addBareRemote(repo, 'origin');
+		const sha = commit(repo, 'queued');
+		const file = path.join(repo, '.git', 'remote-sync', 'queue.json');
+		mkdirSync(path.dirname(file), {recursive: true});
+		const entry = {remote: 'origin', branch: 'main', sha, attempts: 1, lastError: 'unreachable', queuedAt: '2024-01-01 10:00:00+02:00', lastAttemptAt: 'Mon, 01 Jan 2024 09:00:00 GMT'};
+		writeFileSync(file, JSON.stringify({version: 1, entries: [entry]}));
+		const result = await runCli(['--show-queue', '--json'], {cwd: repo});
+		const document = parseJson(result);
+		expect(schemaErrors(validators.queue, document), result.stdout).toBe('');
+		expect(document.entries).toMatchObject([{sha, queuedAt: '2024-01-01T08:00:00.000Z'}]);
 	});
 });

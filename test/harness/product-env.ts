@@ -32,6 +32,7 @@ export function resolvedRemote(name: string, overrides: Partial<ResolvedRemote> 
 		timeoutSeconds: remoteDefaults.timeout,
 		stallTimeoutSeconds: defaults.stall_timeout,
 		enabled: true,
+		tags: remoteDefaults.tags,
 		...overrides,
 	};
 }

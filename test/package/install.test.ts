@@ -1,22 +1,24 @@
 import {execFile} from 'node:child_process';
-import {readdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {promisify} from 'node:util';
 import semver from 'semver';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {forSuite, git, makeBare, makeRepo, startRefusingPort, tempDir} from '../harness/index.js';
+import {forSuite, git, makeBare, makeRepo, tempDir} from '../harness/index.js';
 import {openTerminal, quitDashboard} from '../e2e/tmux.js';
 import {rowOf} from '../e2e/fixture.js';
 
 /**
  * The package as a user gets it (issues 14 and 16): `npm pack`, then a global install of the
- * tarball into a temporary prefix with no registry and an empty npm cache — the bundle needs
- * nothing else — and both installed commands run.
+ * tarball into a temporary prefix, offline — the bundle holds every package but its runtime
+ * dependencies (simple-git, for local git work), which come from the npm cache `npm ci` filled —
+ * and both installed commands run.
  */
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {version: string; bin: Record<string, string>; dependencies?: Record<string, string>; engines: {node: string}};
+const runtimeDependencies = Object.keys(manifest.dependencies ?? {});
 
 type Installed = {tarballFiles: string[]; prefix: string; bin: (name: string) => string; packageDir: string};
 
@@ -27,11 +29,14 @@ async function packAndInstall(): Promise<Installed> {
 	const {stdout} = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', out], {cwd: root});
 	const [packed] = JSON.parse(stdout) as Array<{filename: string; files: Array<{path: string}>}>;
 	const prefix = tempDir('rst-prefix-');
-	const {url} = await startRefusingPort();
+	// The cache and registry the project's own install used (the cache is keyed by registry),
+	// read before the user config is swapped for an empty one.
+	const setting = async (key: string) => (await run('npm', ['config', 'get', key], {cwd: root})).stdout.trim();
+	const [cache, registry] = [await setting('cache'), await setting('registry')];
 	const npmrc = path.join(tempDir('rst-npmrc-'), 'npmrc');
 	writeFileSync(npmrc, '');
-	// Offline, a refusing registry, an empty cache, no user config: any download would fail.
-	const env = {...process.env, npm_config_userconfig: npmrc, npm_config_cache: tempDir('rst-npm-cache-'), npm_config_registry: url.replace('git://', 'http://').replace(/repo\.git$/, '')};
+	// Offline, no user config: anything not already in that cache fails the install (ENOTCACHED).
+	const env = {...process.env, npm_config_userconfig: npmrc, npm_config_cache: cache, npm_config_registry: registry, npm_config_update_notifier: 'false'};
 	await run('npm', ['install', '--global', '--offline', '--no-audit', '--no-fund', '--prefix', prefix, path.join(out, packed!.filename)], {cwd: out, env});
 	return {
 		tarballFiles: packed!.files.map(file => file.path).sort(),
@@ -63,17 +68,30 @@ describe('the published package', () => {
 		expect(installed.tarballFiles).toEqual(expect.arrayContaining(['LICENSE', ...Object.values(manifest.bin)]));
 	});
 
-	it('has no runtime dependencies: everything it runs is in the bundle', () => {
-		// A package in "dependencies" would make every install download what the bundle already holds.
-		expect(manifest.dependencies ?? {}).toEqual({});
+	it('its one runtime dependency is simple-git, left out of the bundle and installed beside it; everything else is bundled', () => {
+		// A bundled package also in "dependencies" would make every install download what the bundle already holds.
+		expect(runtimeDependencies).toEqual(['simple-git']);
+		const dist = path.join(installed.packageDir, 'dist');
+		const notices = readFileSync(path.join(dist, 'THIRD-PARTY-NOTICES.md'), 'utf8');
+		const code = readdirSync(dist)
+			.filter(file => file.endsWith('.js'))
+			.map(file => readFileSync(path.join(dist, file), 'utf8'))
+			.join('\n');
+		for (const name of runtimeDependencies) {
+			expect(notices, name).not.toContain(`## ${name}@`);
+			expect(code, `the bundle imports ${name} by name`).toMatch(new RegExp(`from\\s*["']${name}["']`));
+			const installedManifest = JSON.parse(readFileSync(path.join(installed.packageDir, 'node_modules', name, 'package.json'), 'utf8')) as {version: string};
+			expect(semver.satisfies(installedManifest.version, manifest.dependencies![name]!), name).toBe(true);
+		}
 	});
 
-	it('engines.node is exactly what the bundled packages need: no Node it allows is refused by one, none they all take is refused', () => {
+	it('engines.node is exactly what the bundled and installed packages need: no Node it allows is refused by one, none they all take is refused', () => {
 		const notices = readFileSync(path.join(installed.packageDir, 'dist', 'THIRD-PARTY-NOTICES.md'), 'utf8');
 		const bundled = new Set([...notices.matchAll(/^## (\S+@\d\S*) \(/gm)].map(match => match[1]!));
 		const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as {packages: Record<string, {name?: string; version?: string; engines?: {node?: string}}>};
-		const ranges = Object.entries(lock.packages)
-			.filter(([key, entry]) => bundled.has(`${entry.name ?? key.replace(/^.*node_modules\//, '')}@${entry.version}`))
+		// The installed runtime dependencies too: every lock entry that is not a devDependency's.
+		const ranges = Object.entries(lock.packages as Record<string, {name?: string; version?: string; dev?: boolean; engines?: {node?: string}}>)
+			.filter(([key, entry]) => bundled.has(`${entry.name ?? key.replace(/^.*node_modules\//, '')}@${entry.version}`) || (key.startsWith('node_modules/') && entry.dev !== true))
 			.flatMap(([, entry]) => (entry.engines?.node ? [entry.engines.node] : []));
 		expect(ranges.length).toBeGreaterThan(10);
 		const versions = Array.from({length: 9}, (_, major) => Array.from({length: 30}, (_, minor) => `${18 + major}.${minor}.0`)).flat();
@@ -103,6 +121,35 @@ describe('the published package', () => {
 		const status = JSON.parse(stdout) as {branch: string; remotes: Array<{name: string; state: string}>};
 		expect(status.branch).toBe('main');
 		expect(status.remotes).toMatchObject([{name: 'mirror', state: 'in-sync'}]);
+	});
+
+	it('remote-sync init discovers the remotes through simple-git, loaded from the installed package\'s node_modules; --status never loads it', async () => {
+		const {repo, env} = smallRepo();
+		git(repo, 'remote', 'add', 'backup', makeBare());
+		const target = path.join(repo, '.remotesyncrc.json');
+		rmSync(target);
+		const options = {cwd: repo, env: {...process.env, ...env}};
+		const {stdout} = await run(installed.bin('remote-sync'), ['init'], options);
+		expect(stdout).toMatch(/2 remote\(s\): /);
+		expect(Object.keys((JSON.parse(readFileSync(target, 'utf8')) as {remotes: object}).remotes).sort()).toEqual(['backup', 'mirror']);
+
+		// Without its node_modules copy, --status (which never loads simple-git) still runs, and
+		// init cannot: simple-git is not in the bundle.
+		rmSync(target);
+		const dependency = path.join(installed.packageDir, 'node_modules', 'simple-git');
+		renameSync(dependency, `${dependency}.away`);
+		try {
+			const status = JSON.parse((await run(installed.bin('remote-sync'), ['--status', '--no-fetch', '--json'], options)).stdout) as {remotes: Array<{name: string}>};
+			expect(status.remotes.map(remote => remote.name).sort()).toEqual(['backup', 'mirror']);
+			const failed = await run(installed.bin('remote-sync'), ['init'], options).then(
+				() => undefined,
+				(error: {code?: number; stderr?: string}) => error,
+			);
+			expect(failed?.code).toBe(1);
+			expect(failed?.stderr).toContain("Cannot find package 'simple-git'");
+		} finally {
+			renameSync(`${dependency}.away`, dependency);
+		}
 	});
 
 	it('remote-sync-tui opens the dashboard in a terminal', async () => {

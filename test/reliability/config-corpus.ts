@@ -17,7 +17,7 @@ const bases: unknown[] = [
 	{
 		remotes: {
 			origin: {priority: 1, branches: ['*'], force_push: 'block'},
-			'github-mirror': {priority: 2, branches: ['main', 'develop']},
+			'github-mirror': {priority: 2, branches: ['main', 'develop'], tags: 'all', branch_map: {main: 'master', develop: 'dev'}},
 			'internal-server': {priority: 3, branches: ['main'], vpn: 'corporate'},
 		},
 		vpn: {corporate: {connect_cmd: 'true', disconnect_cmd: 'true', check_cmd: 'false', timeout: 5}},
@@ -126,7 +126,7 @@ function setAt(root: unknown, path: Path, value: unknown): unknown {
 }
 
 const topKeys = ['max_workers', 'health_check_timeout', 'retry_base_delay', 'retry_max_delay', 'parallel', 'offline_queue', 'auto_fetch', 'remotes', 'vpn'];
-const remoteKeys = ['priority', 'branches', 'force_push', 'retry', 'timeout', 'group', 'url', 'vpn', 'enabled'];
+const remoteKeys = ['priority', 'branches', 'force_push', 'retry', 'timeout', 'group', 'url', 'vpn', 'enabled', 'tags', 'branch_map'];
 
 function mutateStructure(base: unknown, random: () => number, canaryCommand: string): unknown {
 	const values = hostileValues(canaryCommand);

@@ -7,6 +7,10 @@
 export const forcePushPolicies = ['block', 'warn', 'allow'] as const;
 export type ForcePushPolicy = (typeof forcePushPolicies)[number];
 
+/** Which tags go with a push (SPEC §2): `follow` as `git push --follow-tags` would, every local tag, or none. */
+export const tagPolicies = ['follow', 'all', 'none'] as const;
+export type TagPolicy = (typeof tagPolicies)[number];
+
 export const defaults = {
 	parallel: true,
 	max_workers: 4,
@@ -26,6 +30,7 @@ export const remoteDefaults = {
 	retry: 3,
 	timeout: 30,
 	enabled: true,
+	tags: 'follow' as TagPolicy,
 };
 
 export const vpnDefaults = {

@@ -34,6 +34,7 @@ const examples: Record<string, string> = {
 	disconnect_cmd: '"wg-quick down wg0"',
 	check_cmd: '"wg show wg0"',
 	remotes: '{"origin": {"priority": 1}}',
+	branch_map: '{"main": "master"}',
 	$schema: '"./schema/remotesyncrc.schema.json"',
 };
 
@@ -49,6 +50,8 @@ function exampleFor(path: readonly PropertyKey[]): string | undefined {
 	if (key === 'vpn') return `"vpn": "corporate"`;
 	if (path.length === 2 && path[0] === 'remotes') return `"${key}": {"priority": 1}`;
 	if (path.length === 2 && path[0] === 'vpn') return `"${key}": {"connect_cmd": "wg-quick up wg0"}`;
+	// Inside branch_map the key is a branch name, which may be spelled like any setting.
+	if (path.length === 4 && path[2] === 'branch_map') return `"${key}": "master"`;
 	const example = examples[key];
 	return example === undefined ? undefined : `"${key}": ${example}`;
 }

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import {publishedSchema} from '../published-schema.js';
 import {layerSchema} from './schema.js';
 
 /**
@@ -7,19 +7,15 @@ import {layerSchema} from './schema.js';
  * checked-in file drifts; regenerate it with `npm run schema`.
  * Unknown keys stay allowed, as in the loader (they only warn).
  */
-
 export function buildJsonSchema(): Record<string, unknown> {
-	const {$schema, ...rest} = z.toJSONSchema(layerSchema, {target: 'draft-2020-12', io: 'input'}) as Record<string, unknown>;
-	return {
-		$schema,
-		title: 'remote-sync configuration (.remotesyncrc.json)',
-		description:
-			'Which remotes remote-sync keeps in sync and how: priorities, branch patterns, force-push policy, retries, timeouts, groups and VPNs. Every key is optional. See docs/configuration.md.',
-		...rest,
-	};
-}
-
-/** The file's exact text: tab-indented, newline at the end. */
-export function renderJsonSchema(): string {
-	return `${JSON.stringify(buildJsonSchema(), null, '\t')}\n`;
+	return publishedSchema(
+		layerSchema,
+		{
+			id: 'remotesyncrc.schema.json',
+			title: 'remote-sync configuration (.remotesyncrc.json)',
+			description:
+				'Which remotes remote-sync keeps in sync and how: priorities, branch patterns, force-push policy, retries, timeouts, groups and VPNs. Every key is optional. See docs/configuration.md.',
+		},
+		'input',
+	);
 }

@@ -42,6 +42,7 @@ export function resolveRemotes(merged: ConfigLayer, layers: readonly SourcedLaye
 		}
 
 		const asks = repoAsks(layers, name, gitUrl !== undefined);
+		const branchMap = Object.entries(entry?.branch_map ?? {});
 		remotes.push({
 			name,
 			url,
@@ -56,6 +57,8 @@ export function resolveRemotes(merged: ConfigLayer, layers: readonly SourcedLaye
 			group: entry?.group,
 			vpn: resolveVpn(name, merged, layers, workTree),
 			enabled,
+			...(branchMap.length > 0 ? {branchMap: new Map(branchMap)} : {}),
+			tags: entry?.tags ?? remoteDefaults.tags,
 			...(asks ? {repoAsks: asks} : {}),
 		});
 	}

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import {forcePushPolicies, type ForcePushPolicy} from './defaults.js';
+import {forcePushPolicies, tagPolicies, type ForcePushPolicy, type TagPolicy} from './defaults.js';
 
 /**
  * The one definition of `.remotesyncrc.json`. Validation, defaults, the TypeScript
@@ -33,6 +33,14 @@ export const remoteSchema = z.looseObject({
 	url: z.string().optional().describe('URL used when git has no remote of this name.'),
 	vpn: z.union([z.string(), vpnSchema]).optional().describe('Name of an entry in "vpn", or an inline VPN object.'),
 	enabled: z.boolean().optional().describe('false hides the remote from every operation (default true).'),
+	branch_map: z
+		.record(z.string(), z.string())
+		.optional()
+		.describe('Local branch → its name on this remote ({"main": "master"}): pushed to, fetched from and compared with that name.'),
+	tags: z
+		.enum(tagPolicies)
+		.optional()
+		.describe('Tags pushed with a branch: follow (default: annotated tags reachable from what is pushed, like git push --follow-tags) | all (every local tag) | none. A tag the remote has pointing elsewhere is never overwritten.'),
 });
 
 export const layerSchema = z.looseObject({
@@ -60,7 +68,7 @@ export type ConfigLayer = z.infer<typeof layerSchema>;
 export type RemoteLayer = z.infer<typeof remoteSchema>;
 export type VpnLayer = z.infer<typeof vpnSchema>;
 
-export type {ForcePushPolicy};
+export type {ForcePushPolicy, TagPolicy};
 
 /** A VPN after defaults, with where its commands came from (for trust). */
 export type ResolvedVpn = {
@@ -84,7 +92,14 @@ export type RepoAsks = {
 	url?: string;
 	/** A force_push looser than the user's own (else `warn`), and the policy that applies until trusted. */
 	forcePush?: {requested: ForcePushPolicy; untrusted: ForcePushPolicy};
+	/** branch_map entries only the repo file sets (local → remote name), and the map that applies until trusted. */
+	branchMap?: {requested: ReadonlyArray<readonly [string, string]>; untrusted: BranchMap};
+	/** A `tags` policy that sends more than the user's own (else `follow`): `all` ships every local tag, and the commits under them. */
+	tags?: {requested: TagPolicy; untrusted: TagPolicy};
 };
+
+/** Local branch → its name on one remote; a branch not in it keeps its name (core/branch-map.ts reads it). */
+export type BranchMap = ReadonlyMap<string, string>;
 
 /** One remote after discovery, config and defaults. */
 export type ResolvedRemote = {
@@ -105,6 +120,10 @@ export type ResolvedRemote = {
 	group?: string;
 	vpn?: ResolvedVpn;
 	enabled: boolean;
+	/** `branch_map`; undefined when the config maps nothing. Read it through core/branch-map.ts. */
+	branchMap?: BranchMap;
+	/** Which tags go with a push to this remote, and which status compares. */
+	tags: TagPolicy;
 	/** What this remote takes from the repo file that needs trust; undefined when nothing does. */
 	repoAsks?: RepoAsks;
 	/**

@@ -4,10 +4,11 @@ import {formatKeyPath} from './key-path.js';
 import {filePrefix, lastDefining, type SourcedLayer} from './layers.js';
 import type {ConfigLayer} from './schema.js';
 import {unsafeUrlReason} from './url-safety.js';
+import {validateBranchMaps} from './validate-branch-map.js';
 
 /**
  * Checks that need the merged config (each file alone may be fine): a remote's `vpn` name
- * must be defined by some layer. Plus one safety check: a config `url` starting with "-"
+ * must be defined by some layer; `branch_map` is one-to-one (validate-branch-map.ts). Plus one safety check: a config `url` starting with "-"
  * would reach git as an option (--upload-pack=...), so a cloned repo could run code.
  */
 export function validateMerged(merged: ConfigLayer, layers: readonly SourcedLayer[], where?: {cwd: string; workTree: string}): void {
@@ -41,4 +42,6 @@ export function validateMerged(merged: ConfigLayer, layers: readonly SourcedLaye
 			);
 		}
 	}
+
+	validateBranchMaps(merged, layers);
 }

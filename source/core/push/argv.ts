@@ -29,10 +29,13 @@ export type PushArgvOptions = {
 	remote: string;
 	/** What to push: a sha (what we planned) or a local branch name. */
 	source: string;
+	/** The destination: the branch's name on the remote (branch_map applied, core/branch-map.ts). */
 	branch: string;
 	dryRun?: boolean;
 	/** The remote sha we saw: the push only succeeds if the remote still has it. */
 	leaseSha?: string;
+	/** Tag refspecs that go in the same push (tagRefspecs, allTagsRefspec): never forced. */
+	tagSpecs?: readonly string[];
 };
 
 export function pushArgv(options: PushArgvOptions): string[] {
@@ -41,11 +44,42 @@ export function pushArgv(options: PushArgvOptions): string[] {
 	if (options.dryRun) argv.push('--dry-run');
 	// Never a bare --force or --force-with-lease: the lease names the exact sha we saw.
 	if (options.leaseSha !== undefined) argv.push(`--force-with-lease=${ref}:${options.leaseSha}`);
-	argv.push('--', options.remote, `${options.source}:${ref}`);
+	argv.push('--', options.remote, `${options.source}:${ref}`, ...(options.tagSpecs ?? []));
 	return argv;
 }
 
-/** The remote's current sha of one branch: one round trip, no local change. */
+export function tagRef(tag: string): string {
+	return `refs/tags/${tag}`;
+}
+
+/**
+ * One explicit refspec per tag, never a `+`: git then refuses to move a tag the remote has
+ * elsewhere ("already exists") and reports it on its own porcelain line, which
+ * `--follow-tags` would skip in silence. The lease option names only the branch's ref, so a
+ * forced branch push never forces a tag either.
+ */
+export function tagRefspecs(tags: readonly string[]): string[] {
+	return tags.map(tag => `${tagRef(tag)}:${tagRef(tag)}`);
+}
+
+/**
+ * Every local tag in one refspec (`tags: all`), still without `+`. git matches each explicit
+ * refspec against every ref, so thousands of them cost minutes; one pattern costs nothing,
+ * and git still reports (and refuses) each tag on its own line.
+ */
+export const allTagsRefspec = 'refs/tags/*:refs/tags/*';
+
+/** The tags alone, when the branch needs no push of its own (up to date, or refused before pushing). */
+export function tagPushArgv(options: {remote: string; tagSpecs: readonly string[]; dryRun?: boolean}): string[] {
+	return ['push', '--porcelain', '--progress', ...(options.dryRun ? ['--dry-run'] : []), '--', options.remote, ...options.tagSpecs];
+}
+
+/** The remote's sha of each of these tags (after a refusal: which sha the remote keeps). */
+export function lsRemoteTagsArgv(remote: string, tags: readonly string[]): string[] {
+	return ['ls-remote', '--', remote, ...tags.map(tagRef)];
+}
+
+/** The remote's current sha of one branch (its name there): one round trip, no local change. */
 export function lsRemoteArgv(remote: string, branch: string): string[] {
 	return ['ls-remote', '--', remote, branchRef(branch)];
 }

@@ -1,3 +1,4 @@
+import {remoteBranchOf} from '../branch-map.js';
 import type {ResolvedRemote} from '../config/schema.js';
 import {runGit, type GitOutput} from '../git/runner.js';
 import {branchRef, lsRemoteArgv} from './argv.js';
@@ -16,12 +17,13 @@ export function lostRefUpdateRace(output: GitOutput): boolean {
 }
 
 export async function remoteNowHas(options: {cwd: string; target: string; remote: ResolvedRemote; branch: string; sha: string; signal?: AbortSignal}): Promise<boolean> {
+	const remoteBranch = remoteBranchOf(options.remote, options.branch);
 	const listed = await runGit({
-		args: lsRemoteArgv(options.target, options.branch),
+		args: lsRemoteArgv(options.target, remoteBranch),
 		cwd: options.cwd,
 		timeoutMs: options.remote.timeoutSeconds * 1000,
 		signal: options.signal,
 	});
 	if (listed.exitCode !== 0 || listed.timedOut || listed.aborted) return false;
-	return shaFromLsRemote(listed.stdout, branchRef(options.branch)) === options.sha;
+	return shaFromLsRemote(listed.stdout, branchRef(remoteBranch)) === options.sha;
 }

@@ -23,7 +23,10 @@ import type {Attempt} from './push-outcome.js';
 export type LeaseRequest = {
 	cwd: string;
 	remote: string;
+	/** The local branch (its reflog tells what it integrated). */
 	branch: string;
+	/** Its name on the remote (branch_map): the lease is on refs/remotes/<remote>/<remoteBranch>. */
+	remoteBranch: string;
 	/** The commit we push. */
 	localSha: string;
 	/** What the remote has now (ls-remote, a moment ago). */
@@ -44,17 +47,18 @@ function short(sha: string): string {
 
 export async function leaseFor(request: LeaseRequest): Promise<Lease> {
 	if (request.confirmedSha !== undefined) return {sha: request.confirmedSha};
-	const {remote, branch} = request;
+	const {remote, branch, remoteBranch} = request;
+	const tracking = `${remote}/${remoteBranch}`;
 	const run = async (args: string[], input?: string) => {
 		const output = await runGit({args, cwd: request.cwd, signal: request.signal, input});
 		request.onCommand?.(output);
 		return output;
 	};
 
-	const seen = await run(['rev-parse', '--verify', '--quiet', `${trackingRef(remote, branch)}^{commit}`]);
+	const seen = await run(['rev-parse', '--verify', '--quiet', `${trackingRef(remote, remoteBranch)}^{commit}`]);
 	const seenSha = seen.exitCode === 0 ? seen.stdout.trim() : undefined;
 	if (seenSha !== undefined && seenSha !== request.remoteSha) {
-		const why = `${remote} moved since it was last fetched: ${branch} is ${short(request.remoteSha)} there, ${remote}/${branch} is ${short(seenSha)}`;
+		const why = `${remote} moved since it was last fetched: ${remoteBranch} is ${short(request.remoteSha)} there, ${tracking} is ${short(seenSha)}`;
 		return refuse(request, await unintegrated(request, request.remoteSha, run), why);
 	}
 
@@ -65,8 +69,8 @@ export async function leaseFor(request: LeaseRequest): Promise<Lease> {
 	if (unseen.length === 0) return {sha: leaseSha};
 	const why =
 		seenSha === undefined
-			? `${remote} has ${branch} at ${short(request.remoteSha)}, which was never fetched here`
-			: `${remote}/${branch} has commits ${branch} never integrated (a fetch brought them in; nobody reviewed them)`;
+			? `${remote} has ${remoteBranch} at ${short(request.remoteSha)}, which was never fetched here`
+			: `${tracking} has commits ${branch} never integrated (a fetch brought them in; nobody reviewed them)`;
 	return refuse(request, unseen, why);
 }
 
@@ -87,7 +91,7 @@ async function unintegrated(request: LeaseRequest, sha: string, run: (args: stri
 }
 
 function refuse(request: LeaseRequest, unseen: string[], why: string): Lease {
-	const {remote, branch} = request;
+	const {remote, branch, remoteBranch} = request;
 	const listed = unseen.slice(0, namedLimit);
 	const more = unseen.length > namedLimit ? ', and more' : '';
 	const names = listed.length > 0 ? `; not integrated: ${listed.join('; ')}${more}` : '';
@@ -96,7 +100,7 @@ function refuse(request: LeaseRequest, unseen: string[], why: string): Lease {
 			status: 'rejected',
 			errorClass: 'rejected',
 			message: `not forcing ${branch} to ${remote}: ${why}; nothing was replaced`,
-			error: `${why}${names} — fetch and review first (git fetch ${remote}; git log ${branch}..${remote}/${branch}), then integrate them (git pull --rebase ${remote} ${branch}) or confirm the force in the dashboard`,
+			error: `${why}${names} — fetch and review first (git fetch ${remote}; git log ${branch}..${remote}/${remoteBranch}), then integrate them (git pull --rebase ${remote} ${remoteBranch}) or confirm the force in the dashboard`,
 			remoteSha: request.remoteSha,
 			...(listed.length > 0 ? {wouldLose: listed} : {}),
 		},

@@ -1,3 +1,4 @@
+import {remoteBranchOf} from '../branch-map.js';
 import type {GitOutput} from '../git/runner.js';
 import {pushArgv, branchRef} from './argv.js';
 import {outcomeFor, parsePorcelain} from './porcelain.js';
@@ -15,12 +16,13 @@ import {runPushCommand} from './run-push.js';
  * Returns undefined when git refused for want of a force: then the force-push policy must
  * decide, with a plan (what the remote would lose, the sha to lease on).
  */
-export async function plainPush(request: PushRequest, target: string, record: (output: GitOutput) => string): Promise<Attempt | undefined> {
-	const {branch} = request;
-	const output = await runPushCommand(request, pushArgv({remote: target, source: request.localSha, branch, dryRun: false}));
+export async function plainPush(request: PushRequest, target: string, tagSpecs: readonly string[], record: (output: GitOutput) => string): Promise<Attempt | undefined> {
+	const remoteBranch = remoteBranchOf(request.remote, request.branch);
+	const ref = branchRef(remoteBranch);
+	const output = await runPushCommand(request, pushArgv({remote: target, source: request.localSha, branch: remoteBranch, dryRun: false, tagSpecs}));
 	const readable = record(output);
-	const outcome = output.timedOut || output.aborted ? undefined : outcomeFor(parsePorcelain(output.stdout), branchRef(branch));
+	const outcome = output.timedOut || output.aborted ? undefined : outcomeFor(parsePorcelain(output.stdout), ref);
 	if (outcome?.kind === 'rejected' && /non-fast-forward|fetch first/i.test(outcome.reason ?? outcome.summary)) return undefined;
 	const plan = {kind: outcome?.kind === 'new' ? ('create' as const) : ('fast-forward' as const), wouldLose: []};
-	return {...interpretPush({output, ref: branchRef(branch), request, plan, forced: false}), output: readable};
+	return {...interpretPush({output, ref, request, plan, forced: false}), output: readable};
 }

@@ -1,3 +1,4 @@
+import {remoteBranchOf} from '../branch-map.js';
 import type {ResolvedRemote} from '../config/schema.js';
 import {runGit, type GitOutput} from '../git/runner.js';
 import type {GitFailure, PushPlanKind} from '../model.js';
@@ -5,7 +6,7 @@ import {branchRef, fetchObjectsArgv, isAncestorArgv, lsRemoteArgv, remoteArgumen
 import {failureOf} from './failure.js';
 
 /**
- * What a push of `localSha` to `<remote>/<branch>` would do, decided before pushing
+ * What a push of `localSha` to the branch's name on the remote (branch_map) would do, decided before pushing
  * (SPEC §4 force-push protection; dry-run included). The remote's sha comes from one
  * `git ls-remote`, never from remote-tracking refs that may be old: it says what a push would
  * discard now. What a forced push leases on is another matter, what the user saw (lease.ts).
@@ -74,10 +75,11 @@ export async function planPush(options: PlanOptions): Promise<PushPlan> {
 	};
 
 	const context = {remote: remote.name, timeoutSeconds: options.timeoutSeconds, url: remote.url};
-	const listed = await run(lsRemoteArgv(target, branch), true);
+	const remoteBranch = remoteBranchOf(remote, branch);
+	const listed = await run(lsRemoteArgv(target, remoteBranch), true);
 	if (listed.exitCode !== 0 || listed.timedOut || listed.aborted) return failed(failureOf(listed, {...context, doing: `ls-remote of ${remote.name}`}));
 
-	const remoteSha = shaFromLsRemote(listed.stdout, branchRef(branch));
+	const remoteSha = shaFromLsRemote(listed.stdout, branchRef(remoteBranch));
 	if (remoteSha === undefined) return {kind: 'create', wouldLose: []};
 	if (remoteSha === localSha) return {kind: 'up-to-date', remoteSha, wouldLose: []};
 
@@ -85,7 +87,7 @@ export async function planPush(options: PlanOptions): Promise<PushPlan> {
 	if (ancestry.exitCode !== 0 && ancestry.exitCode !== 1) {
 		// We lack the remote's commit: bring its objects (no ref changes) to compare and
 		// to name what a forced push would discard.
-		const fetched = await run(fetchObjectsArgv(target, branch), true);
+		const fetched = await run(fetchObjectsArgv(target, remoteBranch), true);
 		if (fetched.exitCode !== 0 || fetched.timedOut || fetched.aborted) {
 			return failed(failureOf(fetched, {...context, doing: `fetch from ${remote.name}`}));
 		}

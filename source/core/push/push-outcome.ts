@@ -1,3 +1,5 @@
+import {destinationText, remoteBranchOf} from '../branch-map.js';
+import type {ResolvedRemote} from '../config/schema.js';
 import {summarizeStderr, hintFor} from '../git/classify.js';
 import type {OperationResult} from '../model.js';
 import {describeFailure, failureOf} from './failure.js';
@@ -18,7 +20,7 @@ export type Attempt = Omit<OperationResult, 'remote' | 'branch' | 'attempts' | '
 type Context = {
 	output: PushOutput;
 	ref: string;
-	request: {remote: {name: string; timeoutSeconds: number; url?: string}; branch: string; dryRun: boolean};
+	request: {remote: Pick<ResolvedRemote, 'name' | 'timeoutSeconds' | 'url' | 'branchMap'>; branch: string; dryRun: boolean};
 	plan: PushPlan;
 	forced: boolean;
 };
@@ -41,13 +43,15 @@ function remoteSaid(stderr: string): string {
 export function interpretPush({output, ref, request, plan, forced}: Context): Attempt {
 	const {branch, dryRun} = request;
 	const remote = request.remote.name;
+	const destination = destinationText(request.remote, branch);
+	const tracking = `${remote}/${remoteBranchOf(request.remote, branch)}`;
 	const outcome = output.timedOut || output.aborted ? undefined : outcomeFor(parsePorcelain(output.stdout), ref);
 
 	if (outcome && outcome.kind !== 'rejected') {
-		if (outcome.kind === 'up-to-date') return {status: 'up-to-date', message: `${branch} is already up to date on ${remote}`};
+		if (outcome.kind === 'up-to-date') return {status: 'up-to-date', message: `${branch} is already up to date on ${destination}`};
 		const how = plan.kind === 'create' ? ' (new branch)' : forced ? `, replacing ${short(plan.remoteSha)} (force-with-lease)` : '';
-		if (dryRun) return {status: forced ? 'would-force' : 'would-push', message: `Would ${forced ? 'force-push' : 'push'} ${branch} to ${remote}${how}`};
-		return {status: 'pushed', message: `Successfully ${forced ? 'force-pushed' : 'pushed'} ${branch} to ${remote}${how}`};
+		if (dryRun) return {status: forced ? 'would-force' : 'would-push', message: `Would ${forced ? 'force-push' : 'push'} ${branch} to ${destination}${how}`};
+		return {status: 'pushed', message: `Successfully ${forced ? 'force-pushed' : 'pushed'} ${branch} to ${destination}${how}`};
 	}
 
 	if (outcome) {
@@ -56,7 +60,7 @@ export function interpretPush({output, ref, request, plan, forced}: Context): At
 				status: 'rejected',
 				errorClass: 'rejected',
 				message: `${remote} moved since we looked: ${branch} is no longer ${short(plan.remoteSha)} there, nothing was replaced`,
-				error: `${remote} moved since we looked (stale info) — fetch and review first (git fetch ${remote}; git log ${branch}..${remote}/${branch}), then push again`,
+				error: `${remote} moved since we looked (stale info) — fetch and review first (git fetch ${remote}; git log ${branch}..${tracking}), then push again`,
 			};
 		}
 

@@ -1,9 +1,16 @@
 import type {QueueEntry} from '../model.js';
 
-/** One queue entry per (remote, branch): the ref a retry would update. */
-export type QueueKey = {remote: string; branch: string};
+/**
+ * One queue entry per (remote, local branch, its name on the remote): the ref a retry would
+ * update, and from which branch. An entry queued under another branch_map stays its own entry
+ * (queue-operation.ts then refuses to deliver it anywhere the map no longer says).
+ */
+export type QueueKey = {remote: string; branch: string; remoteBranch?: string};
 
-export const sameKey = (a: QueueKey, b: QueueKey): boolean => a.remote === b.remote && a.branch === b.branch;
+/** The name on the remote an entry delivers to: files from before branch_map name none. */
+export const deliversTo = (key: QueueKey): string => key.remoteBranch ?? key.branch;
+
+export const sameKey = (a: QueueKey, b: QueueKey): boolean => a.remote === b.remote && a.branch === b.branch && deliversTo(a) === deliversTo(b);
 
 const time = (iso: string) => Date.parse(iso);
 
@@ -17,6 +24,7 @@ export function mergeEntries(existing: QueueEntry, incoming: QueueEntry, sha?: s
 	return {
 		remote: existing.remote,
 		branch: existing.branch,
+		...(existing.remoteBranch === undefined ? {} : {remoteBranch: existing.remoteBranch}),
 		sha: sha ?? newer.sha,
 		attempts: existing.attempts + incoming.attempts,
 		lastError: newer.lastError,
@@ -36,6 +44,7 @@ export function coalesce(entries: readonly QueueEntry[], incoming: QueueEntry, s
 /** Oldest first; ties broken by name so the order is the same in every process. */
 export function sortByQueuedAt(entries: readonly QueueEntry[]): QueueEntry[] {
 	return [...entries].sort(
-		(a, b) => time(a.queuedAt) - time(b.queuedAt) || a.remote.localeCompare(b.remote) || a.branch.localeCompare(b.branch),
+		(a, b) =>
+			time(a.queuedAt) - time(b.queuedAt) || a.remote.localeCompare(b.remote) || a.branch.localeCompare(b.branch) || deliversTo(a).localeCompare(deliversTo(b)),
 	);
 }

@@ -2,7 +2,9 @@ import pLimit from 'p-limit';
 import {isTransient} from '../git/classify.js';
 import {redact} from '../git/redact.js';
 import type {ErrorClass, OperationReport, OperationResult, QueueEntry} from '../model.js';
+import {deliversTo} from './coalesce.js';
 import {summarize} from '../service/summary.js';
+import {withTagLines} from '../push/tag-outcome.js';
 import {QueueError} from './errors.js';
 import {branchTip, classifyQueuedSha} from './queued-sha.js';
 import type {QueueStore} from './queue-store.js';
@@ -52,7 +54,8 @@ export async function processQueue(options: ProcessQueueOptions): Promise<Operat
 
 	const one = async (entry: QueueEntry): Promise<OperationResult> => {
 		const started = performance.now();
-		const base = {remote: entry.remote, branch: entry.branch, attempts: 0};
+		const base = {remote: entry.remote, branch: entry.branch, ...(entry.remoteBranch === undefined ? {} : {remoteBranch: entry.remoteBranch}), attempts: 0};
+		const target = `${entry.remote}/${deliversTo(entry)}`;
 		const elapsed = () => Math.round(performance.now() - started);
 		const drop = `drop it with --clear-queue --remote ${entry.remote} --branch ${entry.branch}`;
 		// Checked before anything else, dry-run included: the config of now decides, not the one the entry was queued under.
@@ -77,7 +80,7 @@ export async function processQueue(options: ProcessQueueOptions): Promise<Operat
 
 		const moved = kind === 'ancestor' ? ` (${entry.branch} moved on from the queued ${short(entry.sha)})` : '';
 		if (dryRun) {
-			return {...base, status: 'would-push', durationMs: elapsed(), sha: pushSha, message: `would push ${short(pushSha)} to ${entry.remote}/${entry.branch}${moved}`};
+			return {...base, status: 'would-push', durationMs: elapsed(), sha: pushSha, message: `would push ${short(pushSha)} to ${target}${moved}`};
 		}
 
 		let result: OperationResult;
@@ -101,7 +104,8 @@ export async function processQueue(options: ProcessQueueOptions): Promise<Operat
 			}),
 		),
 	);
-	return {results, summary: summarize(results), notes: entries.length === 0 ? ['the offline queue has nothing to retry'] : undefined};
+	const lines = withTagLines(results);
+	return {results: lines, summary: summarize(lines), notes: entries.length === 0 ? ['the offline queue has nothing to retry'] : undefined};
 }
 
 /** Network failures, and a VPN that would not come up (SPEC §4: "the push is queued"). */
@@ -113,7 +117,7 @@ async function settle(options: {store: QueueStore; entry: QueueEntry; pushSha: s
 	const succeeded = result.status === 'pushed' || result.status === 'up-to-date';
 	const transient = result.status === 'queued' || (result.status === 'failed' && stillQueued(result.errorClass));
 	const failed = transient || result.status === 'failed' || result.status === 'rejected' || result.status === 'blocked';
-	const settled: OperationResult = transient ? {...result, status: 'queued', message: `still queued for ${entry.remote}/${entry.branch}: ${result.error ?? result.message ?? 'it failed again'}`} : result;
+	const settled: OperationResult = transient ? {...result, status: 'queued', message: `still queued for ${entry.remote}/${deliversTo(entry)}: ${result.error ?? result.message ?? 'it failed again'}`} : result;
 	try {
 		if (succeeded) {
 			// Only what this push delivered: a newer sha queued meanwhile by another process stays.
@@ -121,7 +125,7 @@ async function settle(options: {store: QueueStore; entry: QueueEntry; pushSha: s
 		} else if (transient) {
 			// Reported queued, so queued it is: the sha tried (which contains the entry's) joins
 			// the ref's entry as any failure does, even if another process removed it meanwhile.
-			await store.enqueue({remote: entry.remote, branch: entry.branch, sha: pushSha, attempts: result.attempts, error: result.error ?? result.message ?? 'it failed again', at: options.now()});
+			await store.enqueue({remote: entry.remote, branch: entry.branch, remoteBranch: entry.remoteBranch, sha: pushSha, attempts: result.attempts, error: result.error ?? result.message ?? 'it failed again', at: options.now()});
 		} else if (failed) {
 			const at = options.now().toISOString();
 			const error = redact(result.error ?? result.message ?? result.status);

@@ -1,5 +1,6 @@
 import {constants} from 'node:fs';
 import {open, rename, stat} from 'node:fs/promises';
+import {branchNameProblem} from '../git/branch-name.js';
 import type {QueueEntry} from '../model.js';
 import {describeErrno, errnoCode, QueueReadError} from './errors.js';
 
@@ -7,8 +8,13 @@ import {describeErrno, errnoCode, QueueReadError} from './errors.js';
  * The on-disk format: `{"version": 1, "entries": [...]}`. Parsing never throws for bad
  * content: it says what is wrong and which entries can still be saved, so the store can set
  * the file aside instead of silently emptying it.
+ *
+ * Version 2 adds an entry's `remoteBranch` (branch_map). A file is written as version 2 only
+ * while it holds such an entry, so a version of us from before branch_map refuses it ("written
+ * by a newer remote-sync-tui") instead of dropping the field and delivering to the local name.
  */
-export const queueFormatVersion = 1;
+export const queueFormatVersion = 2;
+const plainFormatVersion = 1;
 
 export type QueueFileState =
 	| {kind: 'missing'}
@@ -27,6 +33,7 @@ export function isQueueEntry(value: unknown): value is QueueEntry {
 		isObject(value) &&
 		isText(value.remote) &&
 		isText(value.branch) &&
+		(value.remoteBranch === undefined || (typeof value.remoteBranch === 'string' && branchNameProblem(value.remoteBranch) === undefined)) &&
 		isSha(value.sha) &&
 		typeof value.attempts === 'number' &&
 		Number.isInteger(value.attempts) &&
@@ -39,8 +46,8 @@ export function isQueueEntry(value: unknown): value is QueueEntry {
 
 /** Keep only the fields we own: a hand-edited extra key does not travel further. */
 function pick(entry: QueueEntry): QueueEntry {
-	const {remote, branch, sha, attempts, lastError, queuedAt, lastAttemptAt} = entry;
-	return {remote, branch, sha, attempts, lastError, queuedAt, lastAttemptAt};
+	const {remote, branch, remoteBranch, sha, attempts, lastError, queuedAt, lastAttemptAt} = entry;
+	return {remote, branch, ...(remoteBranch === undefined || remoteBranch === branch ? {} : {remoteBranch}), sha, attempts, lastError, queuedAt, lastAttemptAt};
 }
 
 export function parseQueueText(file: string, text: string): QueueFileState {
@@ -52,7 +59,7 @@ export function parseQueueText(file: string, text: string): QueueFileState {
 	}
 
 	if (!isObject(data) || !Array.isArray(data.entries)) {
-		return {kind: 'corrupt', text, reason: 'not a queue: expected {"version": 1, "entries": [...]}', salvaged: []};
+		return {kind: 'corrupt', text, reason: `not a queue: expected {"version": ${plainFormatVersion}, "entries": [...]}`, salvaged: []};
 	}
 
 	if (typeof data.version === 'number' && data.version > queueFormatVersion) {
@@ -63,7 +70,7 @@ export function parseQueueText(file: string, text: string): QueueFileState {
 	}
 
 	const entries = data.entries.filter(isQueueEntry).map(pick);
-	if (data.version !== queueFormatVersion) {
+	if (data.version !== queueFormatVersion && data.version !== plainFormatVersion) {
 		return {kind: 'corrupt', text, reason: `unknown format version ${JSON.stringify(data.version)}`, salvaged: entries};
 	}
 
@@ -117,7 +124,8 @@ export async function readQueueFile(file: string): Promise<QueueFileState> {
 }
 
 export function serializeQueue(entries: readonly QueueEntry[]): string {
-	return `${JSON.stringify({version: queueFormatVersion, entries}, null, 2)}\n`;
+	const version = entries.some(entry => entry.remoteBranch !== undefined) ? queueFormatVersion : plainFormatVersion;
+	return `${JSON.stringify({version, entries}, null, 2)}\n`;
 }
 
 const exists = async (file: string) =>

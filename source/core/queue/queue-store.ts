@@ -22,6 +22,8 @@ export type QueueStoreOptions = Partial<LockTiming> & {
 export type EnqueueItem = {
 	remote: string;
 	branch: string;
+	/** The branch's name on the remote, when branch_map renames it. */
+	remoteBranch?: string;
 	sha: string;
 	/** git's error; inert and redacted (shownText) before it is stored. */
 	error: string;
@@ -112,6 +114,7 @@ export class QueueStore {
 		const incoming: QueueEntry = {
 			remote: item.remote,
 			branch: item.branch,
+			...(item.remoteBranch === undefined || item.remoteBranch === item.branch ? {} : {remoteBranch: item.remoteBranch}),
 			sha: item.sha,
 			attempts: item.attempts ?? 1,
 			lastError: shownText(item.error),

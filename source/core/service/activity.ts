@@ -15,6 +15,7 @@ function inertResult(result: OperationResult): OperationResult {
 		...(result.error === undefined ? {} : {error: text(result.error)}),
 		...(result.output === undefined ? {} : {output: text(result.output)}),
 		...(result.wouldLose === undefined ? {} : {wouldLose: result.wouldLose.map(subject => shownText(subject))}),
+		...(result.tagResults === undefined ? {} : {tagResults: result.tagResults.map(inertResult)}),
 	};
 }
 
@@ -55,13 +56,16 @@ export function startOperation(context: ServiceContext, kind: OperationKind, rem
 			finished = true;
 			const result = outcome && inertResult(outcome);
 			const durationMs = Date.now() - startedAt;
-			if (result) {
-				context.bus.emit({type: 'result', id, kind, result});
-				const level = result.status === 'failed' || result.status === 'rejected' ? 'error' : result.status === 'blocked' || result.status === 'queued' ? 'warn' : 'info';
+			// A push's tag lines are results of their own (a moved tag is blocked), in the stream as in --json.
+			for (const line of result ? [result, ...(result.tagResults ?? [])] : []) {
+				const {tagResults: _lines, ...shown} = line;
+				context.bus.emit({type: 'result', id, kind, result: shown});
+				const level = line.status === 'failed' || line.status === 'rejected' ? 'error' : line.status === 'blocked' || line.status === 'queued' ? 'warn' : 'info';
+				const what = line.tag === undefined ? (branch && branch !== '*' ? `/${branch}` : '') : ` tag ${line.tag}`;
 				context.store.log({
 					level,
-					text: `${kind} ${remote}${branch && branch !== '*' ? `/${branch}` : ''}: ${result.status}${result.error ? ` — ${result.error}` : result.message ? ` — ${result.message}` : ''}`,
-					durationMs: result.durationMs,
+					text: `${kind} ${remote}${what}: ${line.status}${line.error ? ` — ${line.error}` : line.message ? ` — ${line.message}` : ''}`,
+					durationMs: line.durationMs,
 				});
 			}
 

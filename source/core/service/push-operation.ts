@@ -1,9 +1,10 @@
 import type {ResolvedRemote} from '../config/schema.js';
-import {takesBranch} from '../branch-filter.js';
+import {branchNames, notTakenReason} from '../branch-map.js';
 import {isTransient} from '../git/classify.js';
 import type {OperationReport, OperationResult} from '../model.js';
 import type {PushPlan} from '../push/plan.js';
 import {pushOne} from '../push/push-one.js';
+import {withTagLines} from '../push/tag-outcome.js';
 import type {PendingConfirmation} from '../snapshot.js';
 import {readRefs, localSha, type RefSnapshot} from '../status/refs.js';
 import {withOperation} from './activity.js';
@@ -39,8 +40,9 @@ export async function pushBranches(context: ServiceContext, options: PushOptions
 	const skipped: OperationResult[] = [];
 	for (const remote of options.remotes) {
 		for (const branch of options.branches) {
-			if (takesBranch(remote.branches, branch)) jobs.push({remote, branch, localSha: localSha(refs, branch), ...confirmedPlan(options.confirmed, remote, branch)});
-			else skipped.push(skip(remote, branch, `${remote.name} does not take branch ${branch} (branches: ${remote.branches.join(', ') || 'none'})`));
+			const notTaken = notTakenReason(remote, branch);
+			if (notTaken === undefined) jobs.push({remote, branch, localSha: localSha(refs, branch), ...confirmedPlan(options.confirmed, remote, branch)});
+			else skipped.push(skip(remote, branch, `${remote.name} does not take branch ${branch} (${notTaken})`));
 		}
 	}
 
@@ -58,8 +60,7 @@ export async function pushBranches(context: ServiceContext, options: PushOptions
 	const {settings} = context.config;
 	const limit = settings.parallel ? settings.maxWorkers : 1;
 	const pushed = await mapBounded(jobs, limit, async job => pushJob(context, job, options.force || job.plan !== undefined), (job, error) => ({
-		remote: job.remote.name,
-		branch: job.branch,
+		...branchNames(job.remote, job.branch),
 		status: 'failed' as const,
 		durationMs: 0,
 		attempts: 0,
@@ -68,11 +69,12 @@ export async function pushBranches(context: ServiceContext, options: PushOptions
 	}));
 
 	const order = new Map(options.remotes.map((remote, index) => [remote.name, index]));
-	const results = [...pushed, ...skipped].sort((a, b) => (order.get(a.remote) ?? 0) - (order.get(b.remote) ?? 0) || options.branches.indexOf(a.branch) - options.branches.indexOf(b.branch));
+	const sorted = [...pushed, ...skipped].sort((a, b) => (order.get(a.remote) ?? 0) - (order.get(b.remote) ?? 0) || options.branches.indexOf(a.branch) - options.branches.indexOf(b.branch));
+	const results = withTagLines(sorted);
 	const needsConfirmation = results.flatMap(result => {
 		const remote = options.remotes.find(candidate => candidate.name === result.remote);
-		return result.status === 'blocked' && remote?.forcePush === 'warn' && !options.force
-			? [{remote: result.remote, branch: result.branch, wouldLose: result.wouldLose ?? [], remoteSha: result.remoteSha, localSha: result.sha}]
+		return result.status === 'blocked' && result.tag === undefined && remote?.forcePush === 'warn' && !options.force
+			? [{...branchNames(remote, result.branch), wouldLose: result.wouldLose ?? [], remoteSha: result.remoteSha, localSha: result.sha}]
 			: [];
 	});
 	return {results, summary: summarize(results), notes: notes.length > 0 ? notes : undefined, needsConfirmation};
@@ -108,8 +110,7 @@ async function pushJob(context: ServiceContext, job: Job, force: boolean): Promi
 				});
 			},
 			(reason, cause): OperationResult => ({
-				remote: remote.name,
-				branch,
+				...branchNames(remote, branch),
 				// Not a failure: the real run would connect first; what the push would do is unknown.
 				...(cause === 'dry-run' ? {status: 'skipped' as const, message: reason} : {status: 'failed' as const, error: reason, errorClass: 'vpn-down' as const}),
 				durationMs: Date.now() - started,
@@ -138,5 +139,5 @@ function confirmedPlan(confirmed: PendingConfirmation | undefined, remote: Resol
 }
 
 function skip(remote: ResolvedRemote, branch: string, message: string): OperationResult {
-	return {remote: remote.name, branch, status: 'skipped', durationMs: 0, attempts: 0, message, vpn: remote.vpn?.name};
+	return {...branchNames(remote, branch), status: 'skipped', durationMs: 0, attempts: 0, message, vpn: remote.vpn?.name};
 }

@@ -1,4 +1,5 @@
 import type {OperationResult, QueueEntry} from '../model.js';
+import {sameKey} from '../queue/coalesce.js';
 import {QueueError} from '../queue/errors.js';
 import type {ServiceContext} from './context.js';
 
@@ -23,7 +24,15 @@ export async function queueFailedPush(context: ServiceContext, result: Operation
 	if (!context.config.settings.offlineQueue || !context.queue) return result;
 	try {
 		// The attempts this push really made (retries included; none when its VPN never came up).
-		await context.queue.enqueue({remote: result.remote, branch: result.branch, sha, attempts: result.attempts, error: result.error ?? result.errorClass ?? 'network failure'});
+		await context.queue.enqueue({
+			remote: result.remote,
+			branch: result.branch,
+			// Where the push was going: the retry delivers there, or nowhere (queue-operation.ts).
+			...(result.remoteBranch === undefined ? {} : {remoteBranch: result.remoteBranch}),
+			sha,
+			attempts: result.attempts,
+			error: result.error ?? result.errorClass ?? 'network failure',
+		});
 		publishQueue(context, await context.queue.list());
 		return {...result, status: 'queued', message: 'queued: delivered by --process-queue (key r) or when the remote is reachable again'};
 	} catch (error) {
@@ -42,8 +51,9 @@ export async function forgetDeliveredEntry(context: ServiceContext, result: Oper
 	try {
 		// Nothing queued for the ref (the usual case): no lock, no write. One queued after this
 		// read holds a sha another push failed to deliver, so keeping it is right either way.
-		if (!(await context.queue.list()).some(entry => entry.remote === result.remote && entry.branch === result.branch)) return result;
-		const removed = await context.queue.removeDelivered({remote: result.remote, branch: result.branch}, pushedSha);
+		const key = {remote: result.remote, branch: result.branch, remoteBranch: result.remoteBranch};
+		if (!(await context.queue.list()).some(entry => sameKey(entry, key))) return result;
+		const removed = await context.queue.removeDelivered(key, pushedSha);
 		if (removed > 0) publishQueue(context, await context.queue.list());
 		return result;
 	} catch (error) {

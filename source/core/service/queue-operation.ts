@@ -1,4 +1,5 @@
-import {takesBranch} from '../branch-filter.js';
+import {branchNames, notTakenReason, remoteBranchOf} from '../branch-map.js';
+import {deliversTo} from '../queue/coalesce.js';
 import type {OperationReport, OperationResult, QueueEntry} from '../model.js';
 import {pushOne} from '../push/push-one.js';
 import {processQueue} from '../queue/process-queue.js';
@@ -37,12 +38,17 @@ export async function retryQueue(context: ServiceContext, filter: QueueFilter = 
 /**
  * A queued push is delivered under the remote's config of now, not the one it was queued
  * under (nor what an imported old queue claims): a remote that was removed or disabled, or no
- * longer takes the branch, gets nothing. The entry is kept (nothing is lost; the user drops it).
+ * longer takes the branch, gets nothing; nor does one whose branch_map now sends the branch to
+ * another name than the entry was queued for (it goes to neither). The entry is kept (nothing
+ * is lost; the user drops it, or pushes the branch again).
  */
 function refusal(context: ServiceContext, entry: QueueEntry): string | undefined {
 	const remote = findRemote(context, entry.remote);
 	if (!remote) return `remote ${entry.remote} is not configured here, or is disabled ("enabled": false)`;
-	if (!takesBranch(remote.branches, entry.branch)) return `${remote.name} no longer takes branch ${entry.branch} (branches: ${remote.branches.join(', ') || 'none'})`;
+	const notTaken = notTakenReason(remote, entry.branch);
+	if (notTaken !== undefined) return `${remote.name} no longer takes branch ${entry.branch} (${notTaken})`;
+	const now = remoteBranchOf(remote, entry.branch);
+	if (now !== deliversTo(entry)) return `it was queued for ${remote.name}'s ${deliversTo(entry)}, but branch_map now sends ${entry.branch} to ${now}`;
 	return undefined;
 }
 
@@ -53,7 +59,7 @@ async function pushQueued(context: ServiceContext, entry: QueueEntry, sha: strin
 
 	if (remote.untrusted !== undefined) {
 		// The entry stays: trusting the file later delivers it.
-		return {remote: remote.name, branch: entry.branch, status: 'skipped', durationMs: 0, attempts: 0, sha, message: remote.untrusted};
+		return {...branchNames(remote, entry.branch), status: 'skipped', durationMs: 0, attempts: 0, sha, message: remote.untrusted};
 	}
 
 	return withOperation(context, 'process-queue', remote.name, entry.branch, async operation => {
@@ -75,7 +81,7 @@ async function pushQueued(context: ServiceContext, entry: QueueEntry, sha: strin
 					onProgress: progress => operation.progress(progress),
 					onCommand: commandLogger(context, operation.id, remote.name),
 				}),
-			(reason): OperationResult => ({remote: remote.name, branch: entry.branch, status: 'failed', durationMs: Date.now() - started, attempts: 0, error: reason, errorClass: 'vpn-down'}),
+			(reason): OperationResult => ({...branchNames(remote, entry.branch), status: 'failed', durationMs: Date.now() - started, attempts: 0, error: reason, errorClass: 'vpn-down'}),
 		);
 		operation.finish(result);
 		return remote.vpn ? {...result, vpn: remote.vpn.name} : result;

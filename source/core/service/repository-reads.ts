@@ -25,7 +25,8 @@ export type RepositoryReads = {
 export async function readRepository(cwd: string): Promise<RepositoryReads | undefined> {
 	const where = runGit({args: ['rev-parse', '--is-bare-repository', '--absolute-git-dir', '--path-format=absolute', '--git-common-dir', '--show-toplevel'], cwd});
 	const branch = currentBranch(cwd);
-	const refs = readRefs(cwd);
+	// With the tags: the first status compares them, and it is the same one process.
+	const refs = readRefs(cwd, undefined, {tags: true});
 	const remotes = listGitRemotes(cwd);
 	// All four settle before anything is decided: outside a repository the others fail too.
 	await Promise.allSettled([where, branch, refs, remotes]);

@@ -1,11 +1,13 @@
-import {takesBranch} from '../branch-filter.js';
+import {notTakenReason, remoteBranchOf} from '../branch-map.js';
 import type {ResolvedRemote} from '../config/schema.js';
 import {redactUrl} from '../git/redact.js';
 import type {DivergencePair, RemoteBranchStatus, StatusReport, SyncState} from '../model.js';
-import {readFetchTimes, type FetchTimes, type GitDirs} from './fetch-times.js';
+import {tagsReachedBy} from '../tags/read-tags.js';
+import {tagStatus} from '../tags/tag-status.js';
+import {readFetchRecords, type FetchTimes, type GitDirs} from './fetch-times.js';
 import {analyzeTips, type TipGraph} from './graph.js';
 import {localSha, readRefs, type RefSnapshot} from './refs.js';
-import {defaultRefspec, readRemoteLayout, trackingRefFor, trackingRefsOf, type RemoteLayout} from './refspecs.js';
+import {defaultRefspec, readRemoteLayout, trackingRefFor, trackingRefsOf, withMappedBranches, type RemoteLayout} from './refspecs.js';
 
 /**
  * Where one branch stands on every remote (SPEC §3), from remote-tracking refs only: no
@@ -14,7 +16,8 @@ import {defaultRefspec, readRemoteLayout, trackingRefFor, trackingRefsOf, type R
  * rev-list (+ one rev-parse when the caller does not pass fetch times).
  *
  * A remote defined only by a config `url` is fetched into refs/remotes/<name>/* as well
- * (fetch.ts), so it is read the same way.
+ * (fetch.ts), so it is read the same way. With branch_map, the local branch is compared with
+ * the tracking ref of its name on the remote (`main` with refs/remotes/legacy/master).
  */
 
 export type ComputeStatusInput = {
@@ -29,21 +32,26 @@ export type ComputeStatusInput = {
 	 * status costs no second for-each-ref or rev-parse. Never pass refs read before a fetch or push.
 	 */
 	known?: {refs?: RefSnapshot; gitDirs?: GitDirs};
+	/** Remote name → ISO time our fetch last stored its tags; read from tags-seen.json unless both this and fetchedAt are given. */
+	tagsSeenAt?: FetchTimes;
 	signal?: AbortSignal;
 };
 
 export async function computeStatus(input: ComputeStatusInput): Promise<Omit<StatusReport, 'queue'>> {
 	const {cwd, branch, signal} = input;
-	const [snapshot, gitLayout] = await Promise.all([input.known?.refs ?? readRefs(cwd, signal), readRemoteLayout(cwd, signal)]);
-	const layout = withConfigOnlyRemotes(gitLayout, input.remotes);
+	// Known refs count only with the tags in them (start-up reads them in the same process).
+	const known = input.known?.refs?.tags ? input.known.refs : undefined;
+	const [snapshot, gitLayout] = await Promise.all([known ?? readRefs(cwd, signal, {tags: true}), readRemoteLayout(cwd, signal)]);
+	const layout = asFetched(gitLayout, input.remotes);
 	const trackingRefs = trackingRefsOf(layout, input.remotes.map(remote => remote.name), snapshot.refs.keys());
 	// Stable: equal priorities keep the caller's order (config sorts by priority, then name).
 	const remotes = [...input.remotes].sort((a, b) => a.priority - b.priority);
 	const local = localSha(snapshot, branch);
 	const tips = remotes.map(remote => {
-		const taken = takesBranch(remote.branches, branch);
-		const ref = trackingRefFor(layout.get(remote.name)!, branch);
-		return {remote, taken, ref, tip: ref === undefined ? undefined : snapshot.refs.get(ref)};
+		const taken = notTakenReason(remote, branch) === undefined;
+		const remoteBranch = remoteBranchOf(remote, branch);
+		const ref = trackingRefFor(layout.get(remote.name)!, remoteBranch);
+		return {remote, remoteBranch, taken, ref, tip: ref === undefined ? undefined : snapshot.refs.get(ref)};
 	});
 
 	// The commit graph (two git processes) is read while the fetch times are (a stat per
@@ -52,26 +60,32 @@ export async function computeStatus(input: ComputeStatusInput): Promise<Omit<Sta
 	const comparable = tips.flatMap(({taken, tip}) => (taken && tip !== undefined ? [tip] : []));
 	const graphRead = analyzeTips(cwd, [local, ...comparable], {fullHistory: local === undefined, signal});
 	graphRead.catch(() => undefined); // Awaited below, after the fetch times.
-	const fetchedAt = input.fetchedAt ?? (await readFetchTimes(cwd, {remotes: input.remotes, trackingRefs}, input.known?.gitDirs));
+	const records = input.fetchedAt && input.tagsSeenAt ? undefined : await readFetchRecords(cwd, {remotes: input.remotes, trackingRefs}, input.known?.gitDirs);
+	const fetchedAt = input.fetchedAt ?? records!.fetchedAt;
+	const tagsSeenAt = input.tagsSeenAt ?? records!.tagsSeenAt;
+	const reachableRead = reachableTags(cwd, local, snapshot, remotes.filter(remote => tagsSeenAt[remote.name] !== undefined), signal);
+	reachableRead.catch(() => undefined); // Awaited with the graph.
 
-	const rows = tips.map(({remote, taken, ref, tip}) => {
+	const rows = tips.map(({remote, remoteBranch, taken, ref, tip}) => {
 		// Fetched once = it left a tracking ref, or a fetch of it is on record (an empty remote leaves no ref).
 		const fetched = fetchedAt[remote.name] !== undefined || trackingRefs.get(remote.name)!.length > 0;
 		const state: SyncState | undefined = !taken ? 'filtered' : ref === undefined || !fetched ? 'unknown' : tip === undefined ? 'missing' : undefined;
 		const unknownReason = state === 'unknown' ? (ref === undefined ? ('not-in-refspec' as const) : ('never-fetched' as const)) : undefined;
-		return {remote, tip, state, unknownReason};
+		return {remote, remoteBranch, tip, state, unknownReason};
 	});
 
 	const compared = rows.filter((row): row is typeof row & {tip: string} => row.state === undefined && row.tip !== undefined);
-	const graph = await graphRead;
+	const [graph, reachable] = await Promise.all([graphRead, reachableRead]);
+	const tags = snapshot.tags!;
 
-	const statuses: RemoteBranchStatus[] = rows.map(({remote, tip, state, unknownReason}) => {
+	const statuses: RemoteBranchStatus[] = rows.map(({remote, remoteBranch, tip, state, unknownReason}) => {
 		const counts = state === undefined ? countsFor(graph, local, tip) : {state, ahead: 0, behind: 0};
 		const status: RemoteBranchStatus = {
 			remote: remote.name,
 			url: redactUrl(remote.url),
 			priority: remote.priority,
 			branch,
+			...(remoteBranch === branch ? {} : {remoteBranch}),
 			...counts,
 			local,
 			remoteSha: tip,
@@ -80,18 +94,29 @@ export async function computeStatus(input: ComputeStatusInput): Promise<Omit<Sta
 		if (remote.vpn) status.vpn = remote.vpn.name;
 		const at = fetchedAt[remote.name];
 		if (at !== undefined) status.fetchedAt = at;
+		if (tagsSeenAt[remote.name] !== undefined) status.tags = tagStatus(remote.name, remote.tags, tags.local, reachable, tags.stored);
 		return status;
 	});
 
 	return {branch, local, remotes: statuses, divergence: divergenceBetween(graph, branch, compared)};
 }
 
-/** Config-only remotes (a `url`, no git remote) are fetched with the default refspec (fetch.ts). */
-function withConfigOnlyRemotes(layout: RemoteLayout, remotes: readonly ResolvedRemote[]): RemoteLayout {
+/** The tags the local branch reaches, asked of git once and only when a looked-at `follow` remote needs them. */
+async function reachableTags(cwd: string, local: string | undefined, snapshot: RefSnapshot, looked: readonly ResolvedRemote[], signal?: AbortSignal): Promise<Set<string>> {
+	const needed = local !== undefined && looked.some(remote => remote.tags === 'follow') && snapshot.tags!.local.some(tag => tag.annotated);
+	return needed ? tagsReachedBy(cwd, local, signal) : new Set();
+}
+
+/**
+ * The refspecs as our fetch uses them (fetch.ts): config-only remotes (a `url`, no git remote)
+ * with the default refspec, and every remote with its branch_map targets.
+ */
+function asFetched(layout: RemoteLayout, remotes: readonly ResolvedRemote[]): RemoteLayout {
 	const complete = new Map(layout);
 	for (const remote of remotes) {
-		const specs = complete.get(remote.name);
-		if (!specs || !specs.some(spec => !spec.negative)) complete.set(remote.name, [...(specs ?? []), defaultRefspec(remote.name)]);
+		const configured = complete.get(remote.name);
+		const specs = configured && configured.some(spec => !spec.negative) ? configured : [...(configured ?? []), defaultRefspec(remote.name)];
+		complete.set(remote.name, withMappedBranches(specs, remote));
 	}
 
 	return complete;

@@ -21,8 +21,14 @@ async function gitDirs(cwd: string): Promise<GitDirs | undefined> {
 	return gitDir && commonDir ? {gitDir, commonDir: path.resolve(cwd, commonDir)} : undefined;
 }
 
-function fileIn(dirs: GitDirs): string {
-	return path.join(dirs.commonDir, 'remote-sync', 'fetched.json');
+/**
+ * `tags-seen.json`, the same shape: when our fetch last stored the remote's tags (under
+ * refs/remote-sync/, tags/private-refs.ts). Its own file because fetches made before tags
+ * were fetched, and plain fetches, saw no tags: a remote absent from it was never looked at
+ * (status `tags: null`), one present with no stored tag has none.
+ */
+function fileIn(dirs: GitDirs, name: 'fetched.json' | 'tags-seen.json' = 'fetched.json'): string {
+	return path.join(dirs.commonDir, 'remote-sync', name);
 }
 
 export async function fetchTimesFile(cwd: string): Promise<string | undefined> {
@@ -78,18 +84,31 @@ export async function recordFetchTimeInFile(file: string, remote: string, at: Da
  * `known`: the git dirs when the caller has them (start-up read them), saving a rev-parse.
  */
 export async function readFetchTimes(cwd: string, plain?: PlainFetchInput, known?: GitDirs): Promise<FetchTimes> {
+	return (await readFetchRecords(cwd, plain, known)).fetchedAt;
+}
+
+export type FetchRecords = {fetchedAt: FetchTimes; tagsSeenAt: FetchTimes};
+
+/** readFetchTimes, and when our fetch last stored each remote's tags: at most one git process for both. */
+export async function readFetchRecords(cwd: string, plain?: PlainFetchInput, known?: GitDirs): Promise<FetchRecords> {
 	const dirs = known ?? (await gitDirs(cwd));
-	if (!dirs) return {};
-	const [ours, byGit] = await Promise.all([readFetchTimesFile(fileIn(dirs)), plain ? plainFetchTimes(dirs, plain) : ({} as FetchTimes)]);
+	if (!dirs) return {fetchedAt: {}, tagsSeenAt: {}};
+	const [ours, tagsSeenAt, byGit] = await Promise.all([
+		readFetchTimesFile(fileIn(dirs)),
+		readFetchTimesFile(fileIn(dirs, 'tags-seen.json')),
+		plain ? plainFetchTimes(dirs, plain) : ({} as FetchTimes),
+	]);
 	const times: FetchTimes = {...ours};
 	for (const [remote, at] of Object.entries(byGit)) {
 		if (times[remote] === undefined || Date.parse(at) > Date.parse(times[remote])) times[remote] = at;
 	}
 
-	return times;
+	return {fetchedAt: times, tagsSeenAt};
 }
 
+/** After our fetch: it fetched the remote's branches and its tags (fetch.ts), so both records. */
 export async function recordFetchTime(cwd: string, remote: string, at: Date = new Date()): Promise<void> {
-	const file = await fetchTimesFile(cwd);
-	if (file) await recordFetchTimeInFile(file, remote, at);
+	const dirs = await gitDirs(cwd);
+	if (!dirs) return;
+	await Promise.all([recordFetchTimeInFile(fileIn(dirs), remote, at), recordFetchTimeInFile(fileIn(dirs, 'tags-seen.json'), remote, at)]);
 }

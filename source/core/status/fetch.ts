@@ -3,8 +3,9 @@ import {classifyStderr, failureFrom, hintFor, stallFailure} from '../git/classif
 import {redact} from '../git/redact.js';
 import {runGit, type GitOutput} from '../git/runner.js';
 import type {GitFailure} from '../model.js';
+import {tagFetchRefspec} from '../tags/private-refs.js';
 import {recordFetchTime} from './fetch-times.js';
-import {fetchRefspecs, formatRefspec, readRemoteLayout, type RemoteLayout} from './refspecs.js';
+import {fetchRefspecs, formatRefspec, readRemoteLayout, withMappedBranches, type RemoteLayout} from './refspecs.js';
 
 /**
  * Fetch one remote into its remote-tracking refs (SPEC §4), non-interactively, with a
@@ -14,7 +15,8 @@ import {fetchRefspecs, formatRefspec, readRemoteLayout, type RemoteLayout} from 
  *
  * The refspecs are always explicit: the remote's own (narrow ones stay narrow), plus negative
  * ones for every other remote nested in its namespace, so `--prune` of `gh` never deletes the
- * tracking refs of `gh/mirror` (enabled or not), as a plain `git fetch --prune gh` would.
+ * tracking refs of `gh/mirror` (enabled or not), as a plain `git fetch --prune gh` would; plus
+ * the branch_map targets they would not fetch (refspecs.ts withMappedBranches).
  */
 
 export type FetchOutcome = {remote: string; ok: boolean; durationMs: number; failure?: GitFailure};
@@ -32,7 +34,8 @@ export type FetchInput = {
 export function fetchArgs(remote: ResolvedRemote, layout: RemoteLayout): string[] | GitFailure {
 	// --progress: the stall watch needs git to show signs of life while objects move.
 	const base = ['fetch', '--prune', '--no-tags', '--progress', '--'];
-	const refspecs = fetchRefspecs(layout, remote.name).map(formatRefspec);
+	// The remote's tags too, into our private namespace (never refs/tags: --no-tags stays).
+	const refspecs = [...withMappedBranches(fetchRefspecs(layout, remote.name), remote).map(formatRefspec), tagFetchRefspec(remote.name)];
 	if (remote.inGit) return [...base, remote.name, ...refspecs];
 	if (remote.url === undefined || remote.url.length === 0) {
 		return {

@@ -1,4 +1,6 @@
 import {runGit} from '../git/runner.js';
+import {privateNamespace} from '../tags/private-refs.js';
+import {tagsPrefix, type LocalTag} from '../tags/select-tags.js';
 
 /**
  * Every local branch and remote-tracking ref, read with ONE `git for-each-ref`: status for
@@ -7,6 +9,8 @@ import {runGit} from '../git/runner.js';
 export type RefSnapshot = {
 	/** Full ref name (refs/heads/x, refs/remotes/r/x) → commit sha. */
 	readonly refs: ReadonlyMap<string, string>;
+	/** With `{tags: true}`: the local tags, and every remote's tags as our fetch stored them (full ref → sha). */
+	readonly tags?: {local: readonly LocalTag[]; stored: ReadonlyMap<string, string>};
 };
 
 export class RefReadError extends Error {
@@ -17,25 +21,39 @@ export class RefReadError extends Error {
 }
 
 // Ref names cannot hold spaces (git check-ref-format), so a space is a safe separator.
-const format = '%(objectname) %(refname) %(symref)';
+const format = '%(objectname) %(refname) %(symref) %(objecttype)';
 
-export async function readRefs(cwd: string, signal?: AbortSignal): Promise<RefSnapshot> {
-	const out = await runGit({args: ['for-each-ref', `--format=${format}`, 'refs/heads', 'refs/remotes'], cwd, signal});
+/** `tags`: also the local tags and our private copy of each remote's (status compares them), in the same process. */
+export async function readRefs(cwd: string, signal?: AbortSignal, options: {tags?: boolean} = {}): Promise<RefSnapshot> {
+	const patterns = ['refs/heads', 'refs/remotes', ...(options.tags ? [tagsPrefix, privateNamespace] : [])];
+	const out = await runGit({args: ['for-each-ref', `--format=${format}`, '--', ...patterns], cwd, signal});
 	if (out.exitCode !== 0) throw new RefReadError(cwd, out.stderr);
-	return parseRefs(out.stdout);
+	return parseRefs(out.stdout, options);
 }
 
-export function parseRefs(stdout: string): RefSnapshot {
+export function parseRefs(stdout: string, options: {tags?: boolean} = {}): RefSnapshot {
 	const refs = new Map<string, string>();
+	const local: LocalTag[] = [];
+	const stored = new Map<string, string>();
 	for (const line of stdout.split('\n')) {
-		const [sha, name, symref] = line.split(' ');
+		const [sha, name, symref, type] = line.split(' ');
 		if (!sha || !name) continue;
+		if (name.startsWith(tagsPrefix)) {
+			if (name.length > tagsPrefix.length) local.push({name: name.slice(tagsPrefix.length), sha, annotated: type === 'tag'});
+			continue;
+		}
+
+		if (name.startsWith(privateNamespace)) {
+			stored.set(name, sha);
+			continue;
+		}
+
 		// refs/remotes/<r>/HEAD is git's pointer to the remote's default branch, not a branch.
 		if (symref && name.startsWith('refs/remotes/')) continue;
 		refs.set(name, sha);
 	}
 
-	return {refs};
+	return options.tags ? {refs, tags: {local, stored}} : {refs};
 }
 
 export function localSha(snapshot: RefSnapshot, branch: string): string | undefined {

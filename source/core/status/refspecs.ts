@@ -1,3 +1,4 @@
+import type {ResolvedRemote} from '../config/schema.js';
 import {runGit} from '../git/runner.js';
 
 /**
@@ -70,7 +71,7 @@ function matchPattern(pattern: string, ref: string): string | undefined {
 /** The local ref a fetch with `specs` writes for the remote's `refs/heads/<branch>`, or undefined when none does. */
 export function trackingRefFor(specs: readonly Refspec[], branch: string): string | undefined {
 	const source = `refs/heads/${branch}`;
-	if (specs.some(spec => spec.negative && matchPattern(spec.source, source) !== undefined)) return undefined;
+	if (excluded(specs, branch)) return undefined;
 	for (const spec of specs) {
 		if (spec.negative || spec.destination === undefined) continue;
 		const matched = matchPattern(spec.source, source);
@@ -79,6 +80,30 @@ export function trackingRefFor(specs: readonly Refspec[], branch: string): strin
 	}
 
 	return undefined;
+}
+
+/** True when a negative refspec keeps the remote's `refs/heads/<branch>` out of every fetch. */
+function excluded(specs: readonly Refspec[], branch: string): boolean {
+	return specs.some(spec => spec.negative && matchPattern(spec.source, `refs/heads/${branch}`) !== undefined);
+}
+
+/**
+ * `specs` plus one refspec for each branch_map target they do not fetch: a clone made with
+ * `--single-branch` fetches one branch, yet `{"main": "master"}` compares main with the
+ * remote's master, so our fetch brings `refs/heads/master` into `refs/remotes/<remote>/master`.
+ * It is written as a pattern, `refs/heads/master*`, because an exact refspec fails the whole
+ * fetch while the remote has no such branch yet (before the first push); the `*` may also bring
+ * names that begin with the target, into the same place git's default refspec would put them.
+ * A target the user's own negative refspec excludes stays excluded.
+ */
+export function withMappedBranches(specs: readonly Refspec[], remote: Pick<ResolvedRemote, 'name' | 'branchMap'>): Refspec[] {
+	const added: Refspec[] = [];
+	for (const target of new Set(remote.branchMap?.values() ?? [])) {
+		if (trackingRefFor(specs, target) !== undefined || excluded(specs, target)) continue;
+		added.push({source: `refs/heads/${target}*`, destination: `refs/remotes/${remote.name}/${target}*`, negative: false});
+	}
+
+	return [...specs, ...added];
 }
 
 /** The fixed part of each destination: refs under it are this remote's (`refs/remotes/origin/`). */

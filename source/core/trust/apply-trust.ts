@@ -1,11 +1,13 @@
 import type {ResolvedRemote} from '../config/schema.js';
-import {forcePushRequest, urlRequest, type TrustRequest} from './fingerprint.js';
-import {untrustedForcePushMessage, untrustedUrlMessage} from './messages.js';
+import {branchMapRequest, forcePushRequest, tagsRequest, urlRequest, type TrustRequest} from './fingerprint.js';
+import {untrustedBranchMapMessage, untrustedForcePushMessage, untrustedTagsMessage, untrustedUrlMessage} from './messages.js';
 
 /**
  * The remotes as they may be used now (SPEC §2): until the user trusts the repo file, a
- * destination only it names is marked `untrusted` (shown, never contacted) and a force-push
- * policy it loosened is back at the user's own (else `warn`). VPN commands are checked where
+ * destination only it names is marked `untrusted` (shown, never contacted), a force-push
+ * policy it loosened is back at the user's own (else `warn`), a `tags` policy it widened is
+ * back at the user's own (else `follow`), and its branch_map entries are dropped (the user's
+ * own mapping, else the branch's own name). VPN commands are checked where
  * they would run (vpn-manager.ts), because the files they name may change meanwhile.
  */
 
@@ -15,6 +17,8 @@ export type TrustedRemotes = {remotes: ResolvedRemote[]; warnings: string[]};
 
 export function applyTrust(remotes: readonly ResolvedRemote[], trust: TrustChecker): TrustedRemotes {
 	const loosened = new Map<string, Array<{remote: string; requested: string; untrusted: string}>>();
+	const remapped = new Map<string, Array<{remote: string; local: string; requested: string; untrusted: string}>>();
+	const widened = new Map<string, Array<{remote: string; requested: string; untrusted: string}>>();
 	const applied = remotes.map(remote => {
 		const asks = remote.repoAsks;
 		if (asks === undefined) return remote;
@@ -27,9 +31,28 @@ export function applyTrust(remotes: readonly ResolvedRemote[], trust: TrustCheck
 			loosened.set(asks.file, [...(loosened.get(asks.file) ?? []), {remote: remote.name, ...asks.forcePush}]);
 		}
 
+		const tags = tagsRequest(remote);
+		if (tags && asks.tags && !trust.approves(tags)) {
+			result = {...result, tags: asks.tags.untrusted};
+			widened.set(asks.file, [...(widened.get(asks.file) ?? []), {remote: remote.name, ...asks.tags}]);
+		}
+
+		const mapping = branchMapRequest(remote);
+		if (mapping && asks.branchMap && !trust.approves(mapping)) {
+			const {untrusted} = asks.branchMap;
+			const {branchMap: _asked, ...rest} = result;
+			result = untrusted.size > 0 ? {...rest, branchMap: untrusted} : rest;
+			const entries = asks.branchMap.requested.map(([local, requested]) => ({remote: remote.name, local, requested, untrusted: untrusted.get(local) ?? local}));
+			remapped.set(asks.file, [...(remapped.get(asks.file) ?? []), ...entries]);
+		}
+
 		return result;
 	});
-	const warnings = [...loosened].map(([file, policies]) => untrustedForcePushMessage(file, policies));
+	const warnings = [
+		...[...loosened].map(([file, policies]) => untrustedForcePushMessage(file, policies)),
+		...[...widened].map(([file, policies]) => untrustedTagsMessage(file, policies)),
+		...[...remapped].map(([file, maps]) => untrustedBranchMapMessage(file, maps)),
+	];
 	return {remotes: applied, warnings};
 }
 

@@ -9,7 +9,9 @@ import {pinCheckoutFiles} from './checkout-files.js';
  * somewhere new or loosen a safety policy (SPEC §2) —
  * - a VPN's shell commands, with the checkout files they name (their contents),
  * - a `url` for a remote git does not have (a new destination),
- * - a `force_push` looser than the user's own.
+ * - a `force_push` looser than the user's own,
+ * - a `tags` policy that sends more tags than the user's own,
+ * - `branch_map` entries that send the user's branch to another branch of the user's remote.
  * Each is one request with a fingerprint over its exact content and the file it came from,
  * so a changed command, script, url or policy, or the same text copied into another
  * repository, needs approval again.
@@ -78,11 +80,36 @@ export function forcePushRequest(remote: ResolvedRemote): TrustRequest | undefin
 	};
 }
 
+/** A `tags` policy that sends more than the user's own, or undefined when the repo file widens nothing. */
+export function tagsRequest(remote: ResolvedRemote): TrustRequest | undefined {
+	const asks = remote.repoAsks;
+	if (asks?.tags === undefined) return undefined;
+	return {
+		file: asks.file,
+		lines: [`remotes.${remote.name}.tags: ${asks.tags.requested} (until trusted: ${asks.tags.untrusted})`],
+		fingerprint: hash(['tags', asks.file, remote.name, asks.tags.requested]),
+	};
+}
+
+/** The branch_map entries a repo file sets, or undefined when it maps nothing differently from the user. */
+export function branchMapRequest(remote: ResolvedRemote): TrustRequest | undefined {
+	const asks = remote.repoAsks;
+	if (asks?.branchMap === undefined) return undefined;
+	const {requested, untrusted} = asks.branchMap;
+	return {
+		file: asks.file,
+		lines: requested.map(
+			([local, target]) => `remotes.${remote.name}.branch_map: ${local} → ${target} (pushes of ${local} go to ${target} there; until trusted: ${untrusted.get(local) ?? local})`,
+		),
+		fingerprint: hash(['branch_map', asks.file, remote.name, [...requested].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))]),
+	};
+}
+
 /** Every request the remotes make, each once (remotes may share a VPN), in config order. */
 export function configRequests(remotes: readonly ResolvedRemote[]): TrustRequest[] {
 	const requests = new Map<string, TrustRequest>();
 	for (const remote of remotes) {
-		for (const request of [remote.vpn && vpnRequest(remote.vpn), urlRequest(remote), forcePushRequest(remote)]) {
+		for (const request of [remote.vpn && vpnRequest(remote.vpn), urlRequest(remote), forcePushRequest(remote), tagsRequest(remote), branchMapRequest(remote)]) {
 			if (request) requests.set(request.fingerprint, request);
 		}
 	}

@@ -27,8 +27,20 @@ export function untrustedUrlMessage(remote: ResolvedRemote, file: string): strin
 	return `untrusted, not pushed: the url of ${remote.name} comes only from ${file}, which you have not trusted; review it and run: ${trustCommandFor(file)}`;
 }
 
+/** Said once per file: a wider tags policy waits for trust. */
+export function untrustedTagsMessage(file: string, policies: ReadonlyArray<{remote: string; requested: string; untrusted: string}>): string {
+	const list = policies.map(({remote, requested, untrusted}) => `${remote} (${requested} acts as ${untrusted})`).join(', ');
+	return `${file}: tags is not trusted yet for ${list}; review it and run: ${trustCommandFor(file)}`;
+}
+
 /** Said once per file: a looser force-push policy waits for trust. */
 export function untrustedForcePushMessage(file: string, policies: ReadonlyArray<{remote: string; requested: string; untrusted: string}>): string {
 	const list = policies.map(({remote, requested, untrusted}) => `${remote} (${requested} acts as ${untrusted})`).join(', ');
 	return `${file}: force_push is not trusted yet for ${list}; review it and run: ${trustCommandFor(file)}`;
+}
+
+/** Said once per file: branch_map entries wait for trust; until then the branch keeps the user's mapping. */
+export function untrustedBranchMapMessage(file: string, maps: ReadonlyArray<{remote: string; local: string; requested: string; untrusted: string}>): string {
+	const list = maps.map(({remote, local, requested, untrusted}) => `${remote} (${local} → ${requested} acts as ${local} → ${untrusted})`).join(', ');
+	return `${file}: branch_map is not trusted yet for ${list}; review it and run: ${trustCommandFor(file)}`;
 }

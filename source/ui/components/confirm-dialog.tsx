@@ -1,6 +1,6 @@
 import {Box, Text, useInput} from 'ink';
 import type {PendingConfirmation} from '../../core/snapshot.js';
-import {plural, printableLine} from '../format.js';
+import {branchPair, plural, printableLine} from '../format.js';
 
 type ConfirmDialogProps = {
 	confirmation: PendingConfirmation;
@@ -23,12 +23,12 @@ export function ConfirmDialog({confirmation, waiting, width, onConfirm, onCancel
 		else if (input === 'n' || input === 'N' || key.escape || key.return) onCancel(confirmation);
 	});
 
-	const {remote, branch, wouldLose} = confirmation;
+	const {remote, branch, remoteBranch, wouldLose} = confirmation;
 	const shown = wouldLose.slice(0, 8);
 	return (
 		<Box width={width} flexDirection="column" borderStyle="round" borderColor="red" paddingX={1} flexShrink={0}>
 			<Text bold wrap="truncate-end">
-				Force-push <Text color="cyan">{printableLine(branch)}</Text> to <Text color="cyan">{printableLine(remote)}</Text>?
+				Force-push <Text color="cyan">{printableLine(branchPair(branch, remoteBranch))}</Text> to <Text color="cyan">{printableLine(remote)}</Text>?
 			</Text>
 			<Text wrap="truncate-end">
 				{printableLine(remote)} would lose {plural(wouldLose.length, 'commit')}

@@ -1,9 +1,15 @@
 import type {ReactNode} from 'react';
 import {Box, Text} from 'ink';
-import type {ForcePushPolicy} from '../../core/config/schema.js';
+import type {ForcePushPolicy, TagPolicy} from '../../core/config/schema.js';
 import type {RemoteRow} from '../../core/snapshot.js';
-import {formatAge, formatDuration, plural, resultTone, rowGlyph, printable, shortSha, printableLine} from '../format.js';
+import {branchPair, describeTags, formatAge, formatDuration, plural, resultTone, rowGlyph, printable, shortSha, printableLine} from '../format.js';
 import {VpnBadge} from './header.js';
+
+const tagPolicyText: Record<TagPolicy, string> = {
+	follow: 'follow (annotated tags on what is pushed)',
+	all: 'all (every local tag)',
+	none: 'none (no tags pushed)',
+};
 
 const policyText: Record<ForcePushPolicy, string> = {
 	block: 'block (never force-pushes)',
@@ -29,13 +35,17 @@ function fields(row: RemoteRow, now: number): Array<[string, ReactNode]> {
 		['url', row.url === undefined ? '(none: add one with git remote set-url)' : printableLine(row.url)],
 		...(row.untrusted === undefined ? [] : [['trust', <Text key="t" color="red">{printableLine(row.untrusted)}</Text>] as [string, ReactNode]]),
 		['force push', policyText[row.forcePush]],
+		['tag policy', tagPolicyText[row.tags]],
 		['branches', printableLine(row.branches.join(', '))],
 	];
+	if (row.branchMap) list.push(['branch map', printableLine(row.branchMap.map(([local, target]) => branchPair(local, target)).join(', '))]);
 	if (row.group) list.push(['group', printableLine(row.group)]);
 	list.push(['priority', String(row.priority)]);
 	if (status) {
 		const fetched = status.fetchedAt ? `fetched ${formatAge(now - Date.parse(status.fetchedAt))}` : 'never fetched';
-		list.push(['state', <Text key="s"><Text color={glyph.tone}>{`${glyph.glyph} ${glyph.label}`}</Text>{` ↑${status.ahead} ↓${status.behind} · ${printableLine(status.branch)} local ${shortSha(status.local)} remote ${shortSha(status.remoteSha)} · ${fetched}`}</Text>]);
+		list.push(['state', <Text key="s"><Text color={glyph.tone}>{`${glyph.glyph} ${glyph.label}`}</Text>{` ↑${status.ahead} ↓${status.behind} · ${printableLine(branchPair(status.branch, status.remoteBranch))} local ${shortSha(status.local)} remote ${shortSha(status.remoteSha)} · ${fetched}`}</Text>]);
+		const tags = status.tags;
+		list.push(['tags', <Text key="g" color={tags === undefined ? undefined : tags.differ.length > 0 ? 'red' : tags.missing > 0 ? 'yellow' : 'green'} dimColor={tags === undefined}>{printableLine(describeTags(tags))}</Text>]);
 		if (status.fetchError) list.push(['fetch', <Text key="f" color="yellow">{printableLine(`${status.fetchError.message}${status.fetchError.hint ? ` — ${status.fetchError.hint}` : ''}`)}</Text>]);
 	}
 
@@ -44,10 +54,12 @@ function fields(row: RemoteRow, now: number): Array<[string, ReactNode]> {
 	if (row.queued > 0) list.push(['queue', <Text key="q" color="yellow">{`${row.queued} queued ${row.queued === 1 ? 'push' : 'pushes'} waiting (r retries)`}</Text>]);
 	if (last) {
 		const tone = resultTone(last.status);
-		list.push(['last', <Text key="l"><Text color={tone}>{`${last.kind} ${last.status}`}</Text>{` ${printableLine(last.branch)} · ${formatDuration(last.durationMs)} · ${plural(last.attempts, 'attempt')}`}</Text>]);
+		list.push(['last', <Text key="l"><Text color={tone}>{`${last.kind} ${last.status}`}</Text>{` ${printableLine(branchPair(last.branch, last.remoteBranch))} · ${formatDuration(last.durationMs)} · ${plural(last.attempts, 'attempt')}`}</Text>]);
 		if (last.message) list.push(['', last.message]);
 		if (last.error) list.push(['error', <Text key="e" color="red">{`${last.errorClass ? `${last.errorClass}: ` : ''}${printableLine(last.error)}`}</Text>]);
 		if (last.wouldLose?.length) list.push(['would lose', last.wouldLose.join(', ')]);
+		if (last.tags?.length) list.push([last.status.startsWith('would-') ? 'would tag' : 'tags sent', printableLine(last.tags.join(', '))]);
+		for (const line of last.tagResults ?? []) list.push([`tag ${line.status}`, <Text key={`t-${line.tag}`} color={resultTone(line.status)}>{printableLine(line.message ?? line.tag ?? '')}</Text>]);
 	}
 
 	return list;

@@ -1,8 +1,9 @@
 import type {ReactNode} from 'react';
 import {Box, Text} from 'ink';
+import stringWidth from 'string-width';
 import type {RemoteBranchStatus} from '../../core/model.js';
 import type {RemoteRow} from '../../core/snapshot.js';
-import {formatAge, formatDuration, resultTone, rowGlyph, shortSha, printableLine} from '../format.js';
+import {formatAge, formatDuration, resultTone, rowGlyph, shortSha, printableLine, tagsCell} from '../format.js';
 import {useNow} from '../hooks/use-now.js';
 import {ActivityCell} from './activity-cell.js';
 import {VpnBadge} from './header.js';
@@ -78,12 +79,23 @@ function Tail({row, barWidth}: {row: RemoteRow; barWidth: number}) {
 	return <Text dimColor>{rowGlyph(row).label}</Text>;
 }
 
+/** "→ master": the selected branch's name on this remote, when branch_map renames it. */
+function RemoteBranchCell({name}: {name: string}) {
+	const text = `→ ${printableLine(name)}`;
+	return (
+		<Cell width={stringWidth(text) + 1}>
+			<Text dimColor>{text}</Text>
+		</Cell>
+	);
+}
+
 type RemoteRowViewProps = {row: RemoteRow; selected: boolean; marked: boolean; layout: RowLayout};
 
-/** One remote on one line: cursor, mark, state glyph, name, ↑↓, shas, latency, VPN, queue, work. */
+/** One remote on one line: cursor, mark, state glyph, name, ↑↓, shas, latency, VPN, the branch's name there when branch_map renames it, queue, work. */
 export function RemoteRowView({row, selected, marked, layout}: RemoteRowViewProps) {
 	const glyph = rowGlyph(row);
 	const latency = row.health?.reachable ? `${Math.round(row.health.latencyMs)}ms` : '';
+	const tags = tagsCell(row.status?.tags);
 	return (
 		<Box width={layout.width} height={1} overflow="hidden">
 			<Cell width={2}>{selected ? <Text bold color="cyan">›</Text> : ' '}</Cell>
@@ -105,7 +117,13 @@ export function RemoteRowView({row, selected, marked, layout}: RemoteRowViewProp
 			<Cell width={7}>
 				<Text dimColor>{latency}</Text>
 			</Cell>
+			{tags === '' ? null : (
+				<Cell width={tags.length + 1}>
+					<Text color={row.status?.tags?.differ.length ? 'red' : 'yellow'}>{tags}</Text>
+				</Cell>
+			)}
 			{layout.vpnWidth > 0 ? <Cell width={layout.vpnWidth + 1}>{row.vpn ? <VpnBadge vpn={row.vpn} /> : ''}</Cell> : null}
+			{row.status?.remoteBranch === undefined ? null : <RemoteBranchCell name={row.status.remoteBranch} />}
 			{row.queued > 0 ? <Cell width={String(row.queued).length + 8}><Text color="yellow">{`${row.queued} queued`}</Text></Cell> : null}
 			<Box flexGrow={1} flexShrink={1} minWidth={0}>
 				<Tail row={row} barWidth={layout.barWidth} />

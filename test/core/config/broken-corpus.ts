@@ -52,6 +52,8 @@ export const brokenConfigs: BrokenConfig[] = [
 	{name: 'a zero remote timeout', text: json({remotes: {origin: {timeout: 0}}}), kind: 'key', at: 'remotes.origin.timeout'},
 	{name: 'a negative remote timeout', text: json({remotes: {origin: {timeout: -5}}}), kind: 'key', at: 'remotes.origin.timeout'},
 	{name: 'an unknown force_push policy', text: json({remotes: {origin: {force_push: 'sometimes'}}}), kind: 'key', at: 'remotes.origin.force_push'},
+	{name: 'an unknown tags policy', text: json({remotes: {origin: {tags: 'annotated'}}}), kind: 'key', at: 'remotes.origin.tags'},
+	{name: 'tags as a boolean', text: json({remotes: {origin: {tags: true}}}), kind: 'key', at: 'remotes.origin.tags'},
 	{name: 'branches as a string', text: json({remotes: {origin: {branches: 'main'}}}), kind: 'key', at: 'remotes.origin.branches'},
 	{name: 'a number among branches', text: json({remotes: {origin: {branches: ['main', 5]}}}), kind: 'key', at: 'remotes.origin.branches[1]'},
 	{name: 'enabled as a string', text: json({remotes: {origin: {enabled: 'false'}}}), kind: 'key', at: 'remotes.origin.enabled'},

@@ -54,6 +54,7 @@ describe('auto-discovery of git remotes', () => {
 			group: undefined,
 			vpn: undefined,
 			enabled: true,
+			tags: 'follow',
 		});
 		expect(remote(config, 'origin')).toMatchObject({configured: true, priority: 2, group: 'main'});
 	});

@@ -4,7 +4,7 @@ import type {ResolvedRemote} from '../../../source/core/config/schema.js';
 import {UsageError} from '../../../source/core/errors.js';
 
 function remote(name: string, priority: number, group?: string): ResolvedRemote {
-	return {name, url: `https://example.com/${name}.git`, inGit: true, configured: true, priority, branches: ['*'], forcePush: 'block', retry: 3, timeoutSeconds: 30, stallTimeoutSeconds: 10, group, enabled: true};
+	return {name, url: `https://example.com/${name}.git`, inGit: true, configured: true, priority, branches: ['*'], forcePush: 'block', retry: 3, timeoutSeconds: 30, stallTimeoutSeconds: 10, group, enabled: true, tags: 'follow'};
 }
 
 // Already in priority order, as loadConfig returns them.

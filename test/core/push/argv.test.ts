@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {fetchObjectsArgv, isAncestorArgv, lsRemoteArgv, pushArgv, remoteArgument, wouldLoseArgv} from '../../../source/core/push/argv.js';
+import {allTagsRefspec, fetchObjectsArgv, isAncestorArgv, lsRemoteArgv, lsRemoteTagsArgv, pushArgv, remoteArgument, tagPushArgv, tagRefspecs, wouldLoseArgv} from '../../../source/core/push/argv.js';
 
 const sha = 'a'.repeat(40);
 const theirs = 'b'.repeat(40);
@@ -32,6 +32,33 @@ describe('push argv', () => {
 			expect(argv).not.toContain('-f');
 			expect(argv).not.toContain('--force-with-lease');
 		}
+	});
+});
+
+describe('tag argv', () => {
+	it('tags ride in the branch push as explicit refspecs, after --, never with a +', () => {
+		expect(pushArgv({remote: 'origin', source: sha, branch: 'main', tagSpecs: tagRefspecs(['v1', '-f'])})).toEqual([
+			'push',
+			'--porcelain',
+			'--progress',
+			'--',
+			'origin',
+			`${sha}:refs/heads/main`,
+			'refs/tags/v1:refs/tags/v1',
+			'refs/tags/-f:refs/tags/-f',
+		]);
+	});
+
+	it('the lease names the branch alone: a forced branch push never forces a tag', () => {
+		const argv = pushArgv({remote: 'o', source: sha, branch: 'main', leaseSha: theirs, tagSpecs: [allTagsRefspec]});
+		expect(argv.filter(arg => arg.startsWith('--force'))).toEqual([`--force-with-lease=refs/heads/main:${theirs}`]);
+		expect(argv.filter(arg => arg.startsWith('+'))).toEqual([]);
+	});
+
+	it('tags alone (dry-run too), and the ls-remote that names the sha the remote keeps', () => {
+		expect(tagPushArgv({remote: '-o', tagSpecs: tagRefspecs(['v1']), dryRun: true})).toEqual(['push', '--porcelain', '--progress', '--dry-run', '--', '-o', 'refs/tags/v1:refs/tags/v1']);
+		expect(tagPushArgv({remote: 'o', tagSpecs: [allTagsRefspec]})).toEqual(['push', '--porcelain', '--progress', '--', 'o', 'refs/tags/*:refs/tags/*']);
+		expect(lsRemoteTagsArgv('-o', ['v1', 'v2'])).toEqual(['ls-remote', '--', '-o', 'refs/tags/v1', 'refs/tags/v2']);
 	});
 });
 

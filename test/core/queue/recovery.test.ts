@@ -58,11 +58,11 @@ describe('offline queue: a corrupt file is kept aside, never silently emptied', 
 
 	it('refuses, untouched, a queue written by a newer version', async () => {
 		const repo = makeRepo();
-		writeQueue(repo, '{"version": 2, "entries": []}');
+		writeQueue(repo, '{"version": 3, "entries": []}');
 		const error = await QueueStore.open(repo).catch((error: unknown) => error);
 		expect(error).toBeInstanceOf(QueueReadError);
 		expect((error as Error).message).toMatch(/newer remote-sync-tui.*upgrade/);
-		expect(readFileSync(queueFile(repo), 'utf8')).toBe('{"version": 2, "entries": []}');
+		expect(readFileSync(queueFile(repo), 'utf8')).toBe('{"version": 3, "entries": []}');
 	});
 });
 

@@ -14,7 +14,7 @@ async function stepByStep(cwd: string) {
 		info: await readRepoInfo(cwd),
 		repository: await discoverRepository(cwd),
 		queue: await locateQueue(cwd),
-		refs: await readRefs(cwd),
+		refs: await readRefs(cwd, undefined, {tags: true}),
 		localBranches: await listLocalBranches(cwd),
 	};
 }

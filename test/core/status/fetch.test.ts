@@ -39,7 +39,7 @@ describe('fetch (SPEC §4)', () => {
 		const refs = await readRefs(repo);
 		expect(trackingSha(refs, 'gh.mirror-1', 'main')).toBe(ahead);
 		expect(trackingSha(refs, 'gh.mirror-1', 'gone')).toBeUndefined();
-		expect(commands.map(out => out.argv)).toEqual([['git', 'fetch', '--prune', '--no-tags', '--progress', '--', 'gh.mirror-1', '+refs/heads/*:refs/remotes/gh.mirror-1/*']]);
+		expect(commands.map(out => out.argv)).toEqual([['git', 'fetch', '--prune', '--no-tags', '--progress', '--', 'gh.mirror-1', '+refs/heads/*:refs/remotes/gh.mirror-1/*', '+refs/tags/*:refs/remote-sync/gh%2Emirror-1/tags/*']]);
 		const at = (await readFetchTimes(repo))['gh.mirror-1'];
 		expect(Date.parse(at!)).toBeGreaterThanOrEqual(started - 1000);
 	});

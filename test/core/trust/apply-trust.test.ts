@@ -40,6 +40,38 @@ describe('trust: which force_push a repo file may set on its own', () => {
 	}
 });
 
+describe('trust: which tags a repo file may send on its own', () => {
+	const cases: Array<[string, string | undefined, string, string]> = [
+		// [what, the user's own policy, the repo file's, what applies until trusted]
+		['all over the default acts as follow', undefined, 'all', 'follow'],
+		['follow over the default needs no trust', undefined, 'follow', 'follow'],
+		["all over the user's none stays none", 'none', 'all', 'none'],
+		["follow over the user's none stays none", 'none', 'follow', 'none'],
+		['all when the user sends all too needs no trust', 'all', 'all', 'all'],
+		['sending fewer applies at once', 'all', 'none', 'none'],
+	];
+	for (const [what, own, repo, applies] of cases) {
+		it(what, async () => {
+			const box = sandbox({origin: '/srv/origin.git'});
+			if (own) writeJson(path.join(box.userDir, 'config.json'), {remotes: {origin: {tags: own}}});
+			writeJson(path.join(box.repo, '.remotesyncrc.json'), {remotes: {origin: {tags: repo}}});
+			const {config, applied} = await untrusted(box);
+			expect(remote({...config, remotes: applied.remotes}, 'origin').tags).toBe(applies);
+			expect(configRequests(config.remotes).length).toBe(applies === repo ? 0 : 1);
+			expect(applied.warnings).toHaveLength(applies === repo ? 0 : 1);
+			if (applies !== repo) expect(applied.warnings[0]).toMatch(/tags is not trusted yet for origin \(\w+ acts as \w+\); review it and run: remote-sync trust$/);
+		});
+	}
+
+	it('trust approves exactly the policy it saw', async () => {
+		const box = sandbox({origin: '/srv/origin.git'});
+		const file = writeJson(path.join(box.repo, '.remotesyncrc.json'), {remotes: {origin: {tags: 'all'}}});
+		const store = new TrustStore({cwd: tempDir('rst-trust-')});
+		store.trust(file, configRequests((await load(box)).remotes));
+		expect(remote({...(await load(box)), remotes: applyTrust((await load(box)).remotes, store).remotes}, 'origin').tags).toBe('all');
+	});
+});
+
 describe('trust: which urls a repo file may set on its own', () => {
 	it("a url for a remote git has is unused (git's wins) and needs no trust", async () => {
 		const box = sandbox({origin: '/srv/origin.git'});
