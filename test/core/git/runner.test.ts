@@ -22,7 +22,8 @@ describe('git runner: its choices over the one process runner', () => {
 		const pidFile = path.join(dir, 'vpn.pid');
 		const controller = new AbortController();
 		onCleanup(() => controller.abort());
-		const vpnCommand = runCommand(`echo $$ > '${pidFile}'; sleep 100`, {timeoutMs: 60_000, signal: controller.signal});
+		// The command's process group (field 5 of its stat): under its self deadline the group is led by the wrapper, not the shell.
+		const vpnCommand = runCommand(`echo $(cut -d' ' -f5 /proc/$$/stat) > '${pidFile}'; sleep 100`, {timeoutMs: 60_000, signal: controller.signal});
 		// GIT_TRACE only for the fetch itself: its first line says the fetch (not a config read before it) runs.
 		let fetching = false;
 		const fetch = runGit({args: ['fetch', '--', 'hung'], cwd: repo, timeoutMs: 60_000, env: {GIT_TRACE: '1'}, onStderrLine: () => (fetching = true)});
