@@ -122,6 +122,7 @@ async function runAction(cli: ParsedCli, programName: ProgramName, io: Io, out: 
 		queue,
 		trust,
 		startupRefs: reads?.refs,
+		startupLayout: reads?.layout,
 	});
 	// SPEC §6: Ctrl-C exits 130, SIGTERM (a supervisor, a killed CI job) 143, after the cleanup.
 	const uninstall = installSignalCleanup(async () => service.dispose());

@@ -18,6 +18,7 @@ import {currentBranch, listLocalBranches, type RepoInfo} from './service/repo-in
 import {SnapshotStore} from './service/snapshot-store.js';
 import {computeSyncStatus, readLocalStatus} from './service/status-operation.js';
 import type {RefSnapshot} from './status/refs.js';
+import type {RemoteLayout} from './status/refspecs.js';
 import {VpnManager} from './vpn/vpn-manager.js';
 
 export type SyncServiceOptions = {
@@ -31,6 +32,8 @@ export type SyncServiceOptions = {
 	trust: {isTrusted(vpn: NonNullable<ResolvedRemote['vpn']>): boolean};
 	/** The refs start-up read (service/repository-reads.ts), for readStartupState(). */
 	startupRefs?: RefSnapshot;
+	/** The remotes' fetch refspecs start-up read with them: used exactly when startupRefs are. */
+	startupLayout?: RemoteLayout;
 };
 
 export type PushRequestOptions = {
@@ -135,7 +138,11 @@ export class SyncService implements SyncServiceApi {
 			branch: options.branch ?? this.branch,
 			remotes: remotesNamed(this.context, options.remotes),
 			fetch,
-			known: {refs: fetch ? undefined : options.knownRefs, gitDirs: gitDir && commonDir ? {gitDir, commonDir} : undefined},
+			known: {
+				refs: fetch ? undefined : options.knownRefs,
+				layout: fetch || !options.knownRefs ? undefined : this.options.startupLayout,
+				gitDirs: gitDir && commonDir ? {gitDir, commonDir} : undefined,
+			},
 		});
 	}
 
@@ -160,10 +167,10 @@ export class SyncService implements SyncServiceApi {
 	 * graph cost git processes. Call it before anything else runs: those reads are fresh only then.
 	 */
 	readStartupState(): Promise<void> {
-		const {repo, startupRefs} = this.options;
+		const {repo, startupRefs, startupLayout} = this.options;
 		const gitDirs = repo.gitDir && repo.commonDir ? {gitDir: repo.gitDir, commonDir: repo.commonDir} : undefined;
 		return this.live.read(async () => {
-			await readLocalStatus(this.context, {branch: this.branch, remotes: this.options.config.remotes, known: {refs: startupRefs, gitDirs}});
+			await readLocalStatus(this.context, {branch: this.branch, remotes: this.options.config.remotes, known: {refs: startupRefs, layout: startupRefs && startupLayout, gitDirs}});
 		});
 	}
 

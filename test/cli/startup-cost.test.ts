@@ -71,10 +71,10 @@ describe('what --status --no-fetch costs', () => {
 		expect(few.run.exitCode, few.run.stderr).toBe(0);
 		expect(many.run.exitCode, many.run.stderr).toBe(0);
 		expect(many.git.length).toBe(few.git.length);
-		// The start-up round (rev-parse, symbolic-ref, for-each-ref, the remotes' config); then the
-		// status, which takes start-up's refs and git dirs: only the refspecs (every remote is in
-		// sync here, so no merge-base or rev-list is needed either).
-		expect(many.git.map(call => call[0]).sort()).toEqual(['config', 'config', 'for-each-ref', 'rev-parse', 'symbolic-ref']);
+		// The start-up round (rev-parse, symbolic-ref, for-each-ref, the remotes' urls and refspecs
+		// in one config read); the status takes start-up's refs, refspecs and git dirs, so it starts
+		// nothing (every remote is in sync here: no merge-base or rev-list is needed either).
+		expect(many.git.map(call => call[0]).sort()).toEqual(['config', 'for-each-ref', 'rev-parse', 'symbolic-ref']);
 	});
 
 	it('loads the config validator once there is a config file to validate', async () => {

@@ -2,6 +2,7 @@ import {statSync} from 'node:fs';
 import {EnvironmentError} from '../errors.js';
 import {GitNotFoundError, runGit, type GitOutput} from '../git/runner.js';
 import {rememberSshCommand} from '../git/ssh-config.js';
+import {parseRemoteLayout, type RemoteLayout} from '../status/refspecs.js';
 
 /**
  * What git itself knows: the work tree root and every remote with its fetch URL.
@@ -86,15 +87,24 @@ export function parseSshCommand(stdout: string): string | undefined {
  * first push or fetch after start-up waits for no lookup of its own (git/ssh-config.ts).
  */
 export async function listGitRemotes(cwd: string): Promise<GitRemotes> {
-	const output = await git(cwd, ['config', '--null', '--get-regexp', '^(remote\\..*\\.url|core\\.sshcommand)$']);
+	return (await readRemoteConfig(cwd)).remotes;
+}
+
+/**
+ * The remotes' urls, their fetch refspecs (status's layout) and core.sshCommand, in one
+ * `git config` process: start-up asks it once, and nothing else needs to before the first
+ * status or push.
+ */
+export async function readRemoteConfig(cwd: string): Promise<{remotes: GitRemotes; layout: RemoteLayout}> {
+	const output = await git(cwd, ['config', '--null', '--get-regexp', '^(remote\\..*\\.(url|fetch)|core\\.sshcommand)$']);
 	rememberSshCommand(cwd, output.exitCode === 0 ? parseSshCommand(output.stdout) : undefined);
 	// Exit 1 means "no such key": a repository without remotes.
-	if (output.exitCode === 1 && output.stdout === '') return new Map();
+	if (output.exitCode === 1 && output.stdout === '') return {remotes: new Map(), layout: new Map()};
 	if (output.exitCode !== 0) {
 		throw new EnvironmentError(`cannot list git remotes in ${cwd}: ${output.stderr.trim() || `git exited ${String(output.exitCode)}`}; run "git remote -v" to see the problem`);
 	}
 
-	return parseRemoteUrls(output.stdout);
+	return {remotes: parseRemoteUrls(output.stdout), layout: parseRemoteLayout(output.stdout)};
 }
 
 export async function discoverRepository(cwd: string): Promise<Repository> {

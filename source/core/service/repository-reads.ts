@@ -1,8 +1,9 @@
 import path from 'node:path';
-import {listGitRemotes, type Repository} from '../config/discover.js';
+import {readRemoteConfig, type Repository} from '../config/discover.js';
 import {runGit} from '../git/runner.js';
 import type {QueueLocation} from '../queue/location.js';
 import {readRefs, type RefSnapshot} from '../status/refs.js';
+import type {RemoteLayout} from '../status/refspecs.js';
 import {currentBranch, type RepoInfo} from './repo-info.js';
 
 /**
@@ -19,6 +20,8 @@ export type RepositoryReads = {
 	repository: Repository;
 	queue: QueueLocation;
 	refs: RefSnapshot;
+	/** Every remote's fetch refspecs, from the same `git config` as the urls: the first status's layout. */
+	layout: RemoteLayout;
 	localBranches: string[];
 };
 
@@ -27,19 +30,21 @@ export async function readRepository(cwd: string): Promise<RepositoryReads | und
 	const branch = currentBranch(cwd);
 	// With the tags: the first status compares them, and it is the same one process.
 	const refs = readRefs(cwd, undefined, {tags: true});
-	const remotes = listGitRemotes(cwd);
+	const remotes = readRemoteConfig(cwd);
 	// All four settle before anything is decided: outside a repository the others fail too.
 	await Promise.allSettled([where, branch, refs, remotes]);
 	const {exitCode, stdout} = await where;
 	const [isBare, gitDir, commonDir, topLevel] = stdout.split('\n');
 	if (exitCode !== 0 || isBare !== 'false' || !commonDir || !topLevel) return undefined;
 	const snapshot = await refs;
+	const remoteConfig = await remotes;
 	const root = path.resolve(cwd, topLevel);
 	return {
 		info: {root, gitDir, commonDir: path.resolve(cwd, commonDir), name: path.basename(root).replace(/\.git$/, ''), bare: false, currentBranch: await branch},
-		repository: {workTree: topLevel, remotes: await remotes},
+		repository: {workTree: topLevel, remotes: remoteConfig.remotes},
 		queue: {file: path.join(path.resolve(cwd, commonDir), 'remote-sync', 'queue.json'), workTreeRoot: root},
 		refs: snapshot,
+		layout: remoteConfig.layout,
 		localBranches: [...snapshot.refs.keys()].filter(name => name.startsWith('refs/heads/')).map(name => name.slice('refs/heads/'.length)),
 	};
 }

@@ -29,9 +29,9 @@ export type ComputeStatusInput = {
 	fetchedAt?: FetchTimes;
 	/**
 	 * What the caller read moments ago (start-up: service/repository-reads.ts), so the first
-	 * status costs no second for-each-ref or rev-parse. Never pass refs read before a fetch or push.
+	 * status costs no second for-each-ref, refspec read or rev-parse. Never pass refs read before a fetch or push.
 	 */
-	known?: {refs?: RefSnapshot; gitDirs?: GitDirs};
+	known?: {refs?: RefSnapshot; layout?: RemoteLayout; gitDirs?: GitDirs};
 	/** Remote name → ISO time our fetch last stored its tags; read from tags-seen.json unless both this and fetchedAt are given. */
 	tagsSeenAt?: FetchTimes;
 	signal?: AbortSignal;
@@ -41,7 +41,7 @@ export async function computeStatus(input: ComputeStatusInput): Promise<Omit<Sta
 	const {cwd, branch, signal} = input;
 	// Known refs count only with the tags in them (start-up reads them in the same process).
 	const known = input.known?.refs?.tags ? input.known.refs : undefined;
-	const [snapshot, gitLayout] = await Promise.all([known ?? readRefs(cwd, signal, {tags: true}), readRemoteLayout(cwd, signal)]);
+	const [snapshot, gitLayout] = await Promise.all([known ?? readRefs(cwd, signal, {tags: true}), input.known?.layout ?? readRemoteLayout(cwd, signal)]);
 	const layout = asFetched(gitLayout, input.remotes);
 	const trackingRefs = trackingRefsOf(layout, input.remotes.map(remote => remote.name), snapshot.refs.keys());
 	// Stable: equal priorities keep the caller's order (config sorts by priority, then name).

@@ -40,18 +40,24 @@ export function formatRefspec(spec: Refspec): string {
 /** Every `remote.<name>.fetch` in one `git config` process. Names may hold dots: the variable is after the last one. */
 export async function readRemoteLayout(cwd: string, signal?: AbortSignal): Promise<Map<string, Refspec[]>> {
 	const out = await runGit({args: ['config', '-z', '--get-regexp', String.raw`^remote\..*\.(fetch|url)$`], cwd, signal});
-	const layout = new Map<string, Refspec[]>();
 	// Exit 1: no remote at all.
-	if (out.exitCode !== 0) return layout;
-	for (const entry of out.stdout.split('\0')) {
+	return out.exitCode === 0 ? parseRemoteLayout(out.stdout) : new Map();
+}
+
+/** Every remote's fetch refspecs from `git config -z --get-regexp` output that has its `url` and `fetch` keys (other keys are ignored). */
+export function parseRemoteLayout(stdout: string): Map<string, Refspec[]> {
+	const layout = new Map<string, Refspec[]>();
+	for (const entry of stdout.split('\0')) {
 		const newline = entry.indexOf('\n');
 		const key = newline === -1 ? entry : entry.slice(0, newline);
 		const dot = key.lastIndexOf('.');
 		if (!key.startsWith('remote.') || dot <= 'remote.'.length) continue;
+		const suffix = key.slice(dot + 1).toLowerCase();
+		if (suffix !== 'fetch' && suffix !== 'url') continue;
 		const name = key.slice('remote.'.length, dot);
 		const specs = layout.get(name) ?? [];
 		layout.set(name, specs);
-		if (key.slice(dot + 1).toLowerCase() !== 'fetch' || newline === -1) continue;
+		if (suffix !== 'fetch' || newline === -1) continue;
 		const spec = parseRefspec(entry.slice(newline + 1));
 		if (spec) specs.push(spec);
 	}

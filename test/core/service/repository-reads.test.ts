@@ -6,6 +6,7 @@ import {locateQueue} from '../../../source/core/queue/location.js';
 import {listLocalBranches, readRepoInfo} from '../../../source/core/service/repo-info.js';
 import {readRepository} from '../../../source/core/service/repository-reads.js';
 import {readRefs} from '../../../source/core/status/refs.js';
+import {readRemoteLayout} from '../../../source/core/status/refspecs.js';
 import {addBareRemote, commit, git, makeBare, makeRepo, tempDir} from '../../harness/index.js';
 
 /** The one concurrent round of start-up reads says what the one-question-at-a-time reads say. */
@@ -15,6 +16,7 @@ async function stepByStep(cwd: string) {
 		repository: await discoverRepository(cwd),
 		queue: await locateQueue(cwd),
 		refs: await readRefs(cwd, undefined, {tags: true}),
+		layout: await readRemoteLayout(cwd),
 		localBranches: await listLocalBranches(cwd),
 	};
 }
