@@ -2,7 +2,7 @@ import {gitEnvironment, type NetworkLimits} from './environment.js';
 import {lineSplitter} from './line-splitter.js';
 import {foreignOutput} from '../text/shown-text.js';
 import {LiveGroups} from '../process/process-group.js';
-import {runInGroup} from '../process/run-in-group.js';
+import {runInGroup, type GroupResult} from '../process/run-in-group.js';
 import {redact} from './redact.js';
 import {configuredSshCommand} from './ssh-config.js';
 
@@ -44,19 +44,12 @@ export type GitCommand = {
 	input?: string;
 };
 
-export type GitOutput = {
+/** What the process runner says of one git run (its fields documented there), and the argv for the log. */
+export type GitOutput = Omit<GroupResult, 'startError'> & {
 	/** argv as run, redacted, for the log. */
 	argv: string[];
-	stdout: string;
-	stderr: string;
-	exitCode: number | null;
-	durationMs: number;
-	timedOut: boolean;
-	/** Timed out because it went silent for `stallTimeoutMs` (timedOut is then true too). */
-	stalled: boolean;
 	/** The silence it was allowed, when it ran with one: for "no answer for 10 s". */
 	stallTimeoutMs?: number;
-	aborted: boolean;
 };
 
 export class GitNotFoundError extends Error {
