@@ -51,6 +51,8 @@ process.once('exit', () => {
 });
 
 function killGroup(pid: number, signal: NodeJS.Signals | 0): boolean {
+	// -0 is the test runner's own group and -1 every process: a garbled pid must signal nothing.
+	if (!Number.isSafeInteger(pid) || pid <= 1) return false;
 	try {
 		process.kill(-pid, signal);
 		return true;

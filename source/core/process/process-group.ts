@@ -6,8 +6,13 @@ import {setTimeout as delay} from 'node:timers/promises';
  * is in it unless it left on purpose (a daemon calls setsid).
  */
 
-/** Sends `signal` to every process of the group led by `pid`; false when the group is gone. */
+/**
+ * Sends `signal` to every process of the group led by `pid`; false when the group is gone.
+ * Never for a pid that is not a real child's: `-0` is our OWN group and `-1` every process
+ * we may signal, so a missing or garbled pid must signal nothing.
+ */
 function signalGroup(pid: number, signal: NodeJS.Signals | 0): boolean {
+	if (!Number.isSafeInteger(pid) || pid <= 1) return false;
 	try {
 		process.kill(-pid, signal);
 		return true;

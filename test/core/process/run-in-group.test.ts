@@ -15,14 +15,19 @@ type Scene = {dir: string; pidFile: (name: string) => string; pid: (name: string
 function scene(): Scene {
 	const dir = tempDir('rst-group-');
 	const pidFile = (name: string) => path.join(dir, `${name}.pid`);
-	const pid = (name: string) => Number(readFileSync(pidFile(name), 'utf8').trim());
+	// A file the script had no time to fill is no pid: Number('') is 0, and -0 is the test runner's own group.
+	const pid = (name: string) => {
+		const value = Number(readFileSync(pidFile(name), 'utf8').trim());
+		if (!Number.isSafeInteger(value) || value <= 1) throw new Error(`${name}.pid holds no pid`);
+		return value;
+	};
 	// Whatever a failing test left running goes: every script writes its group's leader as "group".
 	onCleanup(() => {
 		if (!existsSync(pidFile('group'))) return;
 		try {
 			process.kill(-pid('group'), 'SIGKILL');
 		} catch {
-			// Gone already.
+			// Gone already, or never written.
 		}
 	});
 	return {dir, pidFile, pid};
