@@ -69,26 +69,30 @@ export function urlRequest(remote: ResolvedRemote): TrustRequest | undefined {
 	};
 }
 
-/** A looser force_push than the user's own, or undefined when the repo file loosens nothing. */
-export function forcePushRequest(remote: ResolvedRemote): TrustRequest | undefined {
+/**
+ * A policy a repo file sets beyond the user's own (a looser force_push, a tags policy that
+ * sends more), or undefined when it asks for nothing more. The fingerprint names the config
+ * key, so approvals given before this helper existed still match.
+ */
+function policyRequest(remote: ResolvedRemote, ask: 'forcePush' | 'tags', key: 'force_push' | 'tags'): TrustRequest | undefined {
 	const asks = remote.repoAsks;
-	if (asks?.forcePush === undefined) return undefined;
+	const asked = asks?.[ask];
+	if (asks === undefined || asked === undefined) return undefined;
 	return {
 		file: asks.file,
-		lines: [`remotes.${remote.name}.force_push: ${asks.forcePush.requested} (until trusted: ${asks.forcePush.untrusted})`],
-		fingerprint: hash(['force_push', asks.file, remote.name, asks.forcePush.requested]),
+		lines: [`remotes.${remote.name}.${key}: ${asked.requested} (until trusted: ${asked.untrusted})`],
+		fingerprint: hash([key, asks.file, remote.name, asked.requested]),
 	};
+}
+
+/** A looser force_push than the user's own, or undefined when the repo file loosens nothing. */
+export function forcePushRequest(remote: ResolvedRemote): TrustRequest | undefined {
+	return policyRequest(remote, 'forcePush', 'force_push');
 }
 
 /** A `tags` policy that sends more than the user's own, or undefined when the repo file widens nothing. */
 export function tagsRequest(remote: ResolvedRemote): TrustRequest | undefined {
-	const asks = remote.repoAsks;
-	if (asks?.tags === undefined) return undefined;
-	return {
-		file: asks.file,
-		lines: [`remotes.${remote.name}.tags: ${asks.tags.requested} (until trusted: ${asks.tags.untrusted})`],
-		fingerprint: hash(['tags', asks.file, remote.name, asks.tags.requested]),
-	};
+	return policyRequest(remote, 'tags', 'tags');
 }
 
 /** The branch_map entries a repo file sets, or undefined when it maps nothing differently from the user. */
