@@ -77,11 +77,23 @@ describe('what --status --no-fetch costs', () => {
 		expect(many.git.map(call => call[0]).sort()).toEqual(['config', 'for-each-ref', 'rev-parse', 'symbolic-ref']);
 	});
 
-	it('loads the config validator once there is a config file to validate', async () => {
+	it('checks a valid config file without zod: the check generated from its schema is plain code', async () => {
 		const repo = repoWithRemotes(2);
-		writeFileSync(path.join(repo, '.remotesyncrc.json'), JSON.stringify({remotes: {mirror1: {priority: 2}}}));
-		const {run, packages} = await traced(['--status', '--no-fetch'], repo);
+		writeFileSync(path.join(repo, '.remotesyncrc.json'), JSON.stringify({remotes: {mirror1: {priority: 2, branches: ['*'], vpn: {check_cmd: 'true'}}, mirror2: {branch_map: {main: 'master'}}}, max_workers: 2}));
+		const {run, packages, sources} = await traced(['--status', '--no-fetch'], repo);
 		expect(run.exitCode, run.stderr).toBe(0);
+		// The file was read and checked (not skipped): the settings it gives show.
+		expect(sources).toContain('source/core/config/layer-check.generated.js');
+		expect(run.stdout).toMatch(/mirror1/);
+		expect(packages).not.toContain('zod');
+	});
+
+	it('loads zod for an invalid config file, to word its one-line error (exit 2)', async () => {
+		const repo = repoWithRemotes(2);
+		writeFileSync(path.join(repo, '.remotesyncrc.json'), JSON.stringify({remotes: {mirror1: {retry: 1.5}}}));
+		const {run, packages} = await traced(['--status', '--no-fetch'], repo);
+		expect(run.exitCode).toBe(2);
+		expect(run.stderr.trim()).toBe('error: .remotesyncrc.json: remotes.mirror1.retry: must be a whole number (got 1.5); for example "retry": 3');
 		expect(packages).toContain('zod');
 	});
 });

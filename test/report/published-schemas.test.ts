@@ -2,7 +2,7 @@ import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
-import {publishedSchemas, renderPublishedSchemas} from '../../source/report/schema/published.js';
+import {layerCheckFile, publishedSchemas, renderGeneratedFiles, renderPublishedSchemas} from '../../source/report/schema/published.js';
 import {compileSchema} from '../setup/json-validator.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -20,6 +20,13 @@ describe('the published JSON Schemas (regenerate: npm run schema)', () => {
 	it('every schema file the package ships is generated, and holds exactly what its zod schema generates', () => {
 		expect(schemaFilesOnDisk('schema').sort()).toEqual(publishedSchemas.map(({file}) => file).sort());
 		for (const {file, text} of renderPublishedSchemas()) expect(readFileSync(path.join(root, file), 'utf8'), file).toBe(text);
+	});
+
+	it('the config check compiled from the config\'s schema is what that schema compiles to now, and calls nothing of ajv', () => {
+		const generated = renderGeneratedFiles().find(({file}) => file === layerCheckFile)!;
+		expect(readFileSync(path.join(root, layerCheckFile), 'utf8')).toBe(generated.text);
+		// The program bundles it and ships without ajv (a devDependency): it may load no module at all.
+		expect(generated.text).not.toMatch(/\brequire\s*\(|^\s*import\b|\bimport\s*\(/m);
 	});
 
 	it('each has an $id, its own file name: unique, no host, and what the $refs between them name', () => {

@@ -77,7 +77,7 @@ function settingsOf(merged: ConfigLayer, env: {dryRun?: boolean; verbose?: boole
 	};
 }
 
-/** The validator (zod) loads only when there is a file to validate. */
+/** The file reader loads only when there is a file to read (zod only when that file is invalid). */
 async function readLayer(file: string, display: string): Promise<FileLayer> {
 	const {readLayerFile} = await import('./read-layer.js');
 	return readLayerFile(file, display);

@@ -1,14 +1,20 @@
 import {readFileSync, statSync} from 'node:fs';
 import {ConfigError} from '../errors.js';
-import {describeIssue} from './issues.js';
 import {describeValue} from './key-path.js';
 import {locateJsonError} from './json-position.js';
-import {layerSchema, type ConfigLayer} from './schema.js';
+import {validate} from './layer-check.generated.js';
+import type {ConfigLayer} from './schema.js';
 import {findUnknownKeys} from './unknown-keys.js';
+import {zodShaped} from './zod-shaped.js';
 
 /**
  * One config file → one validated layer. Every failure is a single-line ConfigError that
  * starts with the file as the user knows it (`display`), then the key path or line:column.
+ *
+ * A valid file never loads zod (~150 KB, tens of ms of every run that has a config file): the
+ * check ajv compiled from the schema (layer-check.generated.js, `npm run schema`) accepts it,
+ * and zod-shaped.ts builds the layer zod would have returned. Only a file the check refuses
+ * loads zod (layer-errors.ts), which words the error, or accepts after all and has the last word.
  */
 
 export type FileLayer = {layer: ConfigLayer; warnings: string[]};
@@ -25,7 +31,7 @@ function readText(file: string, display: string): string {
 	}
 }
 
-export function parseLayer(text: string, display: string): FileLayer {
+export async function parseLayer(text: string, display: string): Promise<FileLayer> {
 	// Editors on Windows may save a byte order mark, which JSON.parse rejects.
 	const source = text.replace(/^\uFEFF/, '');
 	if (source.trim() === '') {
@@ -50,18 +56,10 @@ export function parseLayer(text: string, display: string): FileLayer {
 		});
 	}
 
-	const result = layerSchema.safeParse(data);
-	if (!result.success) {
-		const first = result.error.issues[0]!;
-		const {keyPath, problem} = describeIssue(first, data);
-		const more = result.error.issues.length - 1;
-		const suffix = more > 0 ? ` (and ${more} more problem${more === 1 ? '' : 's'} in this file)` : '';
-		throw new ConfigError(`${display}: ${keyPath}: ${problem}${suffix}`, {file: display, keyPath});
-	}
-
-	return {layer: result.data, warnings: findUnknownKeys(data).map(line => `${display}: ${line}`)};
+	const layer = validate(data) ? zodShaped(data) : (await import('./layer-errors.js')).layerOrError(data, display);
+	return {layer, warnings: findUnknownKeys(data).map(line => `${display}: ${line}`)};
 }
 
-export function readLayerFile(file: string, display: string): FileLayer {
+export async function readLayerFile(file: string, display: string): Promise<FileLayer> {
 	return parseLayer(readText(file, display), display);
 }

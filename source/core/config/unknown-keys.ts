@@ -1,16 +1,12 @@
 import {didYouMean} from './did-you-mean.js';
 import {formatKeyPath} from './key-path.js';
-import {layerSchema, remoteSchema, vpnSchema} from './schema.js';
+import {remoteKeys, topLevelKeys as topKeys, vpnKeys} from './layer-check.generated.js';
 
 /**
  * Unknown keys are warnings, not errors: a newer tool's key, or one of ours the old tool
  * never had, must not stop a push. But a typo (`max_worker`) silently doing nothing is the
  * worst outcome, so each warning names the closest known key.
  */
-
-const topKeys = Object.keys(layerSchema.shape);
-const remoteKeys = Object.keys(remoteSchema.shape);
-const vpnKeys = Object.keys(vpnSchema.shape);
 
 function isObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);

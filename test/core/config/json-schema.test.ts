@@ -21,15 +21,15 @@ describe('the published JSON Schema', () => {
 });
 
 describe('example configs', () => {
-	it('the brief\'s example passes the layer schema without warnings', () => {
+	it('the brief\'s example passes the layer schema without warnings', async () => {
 		const text = read(fileURLToPath(new URL('fixtures/brief-example.json', import.meta.url)));
 		expect(layerSchema.safeParse(JSON.parse(text)).success).toBe(true);
-		expect(parseLayer(text, 'brief.json').warnings).toEqual([]);
+		expect((await parseLayer(text, 'brief.json')).warnings).toEqual([]);
 	});
 
-	it('the root .remotesyncrc.json passes and shows every key', () => {
+	it('the root .remotesyncrc.json passes and shows every key', async () => {
 		const text = read(root('.remotesyncrc.json'));
-		expect(parseLayer(text, '.remotesyncrc.json').warnings).toEqual([]);
+		expect((await parseLayer(text, '.remotesyncrc.json')).warnings).toEqual([]);
 		const data = JSON.parse(text) as {remotes: Record<string, Record<string, unknown>>; vpn: Record<string, Record<string, unknown>>};
 		expect(Object.keys(data).sort()).toEqual(Object.keys(layerSchema.shape).sort());
 		const remoteKeys = new Set(Object.values(data.remotes).flatMap(remote => Object.keys(remote)));
