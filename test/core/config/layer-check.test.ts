@@ -151,6 +151,35 @@ function everyKeyWithEveryValue(): unknown[] {
 	return paths.flatMap(path => values.map(value => setAt({}, path, value)));
 }
 
+/** Every object the schema describes (settings, records, a union's object branch), with a path to it. */
+function objectNodes(node: Schema, path: Path = []): Array<{path: Path; node: Schema}> {
+	const here = node.type === 'object' ? [{path, node}] : [];
+	const inside = [
+		...Object.entries(node.properties ?? {}).flatMap(([key, property]) => objectNodes(property, [...path, key])),
+		...(node.additionalProperties && !node.properties ? objectNodes(node.additionalProperties, [...path, 'origin']) : []),
+		...(node.anyOf ?? []).flatMap(branch => objectNodes(branch, path)),
+	];
+	return [...here, ...inside];
+}
+
+/**
+ * At every object of the schema: an unknown key before the known ones and a "__proto__" entry,
+ * the two ways zod's copy differs from its input (so a new object-valued key that zod-shaped.ts
+ * does not copy fails here, whatever the random cases happen to draw).
+ */
+function copyCornersAtEveryObject(): unknown[] {
+	const random = seededRandom(7);
+	return objectNodes(schema).map(({path, node}) => {
+		const object = {};
+		// A record's entries are all of one kind; an object of settings takes anything under an unknown key.
+		const unknown = () => (node.properties ? {} : validValue(node.additionalProperties!, random, 4));
+		own(object, 'zz_unknown', unknown());
+		own(object, '__proto__', unknown());
+		for (const [key, property] of Object.entries(node.properties ?? {})) own(object, key, validValue(property, random, 4));
+		return setAt({}, path, object);
+	});
+}
+
 function cases(): Array<{name: string; data: unknown}> {
 	const texts = [
 		readFileSync(fileURLToPath(new URL('../../../.remotesyncrc.json', import.meta.url)), 'utf8'),
@@ -210,6 +239,16 @@ describe('the generated config check agrees with zod (regenerate: npm run schema
 		expect(bothAccept).toBeGreaterThan(500);
 		expect(bothRefuse).toBeGreaterThan(500);
 	});
+
+	it('copies as zod does at every object the schema describes: unknown keys after the known ones, no "__proto__"', () => {
+		const corners = copyCornersAtEveryObject();
+		expect(corners.length).toBeGreaterThanOrEqual(7);
+		for (const data of corners) {
+			const name = JSON.stringify(data);
+			expect(validate(data), name).toBe(true);
+			expect(difference(zodShaped(data as object), layerSchema.parse(data)), name).toBeUndefined();
+		}
+	});
 });
 
 describe('parseLayer: the check first, zod only for a file it refuses', () => {
@@ -228,5 +267,4 @@ describe('parseLayer: the check first, zod only for a file it refuses', () => {
 		expect(difference(layer, layerSchema.parse(JSON.parse(text)))).toBeUndefined();
 		expect(Object.keys(layer.remotes!)).toEqual(['origin']);
 	});
-
 });
