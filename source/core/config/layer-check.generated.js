@@ -22,7 +22,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.$schema !== undefined){
 const _errs2 = errors;
 if(typeof data.$schema !== "string"){
-validate20.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -39,7 +39,7 @@ if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 for(const key0 in data1){
 const _errs6 = errors;
 if(typeof key0 !== "string"){
-const err0 = {instancePath:instancePath+"/remotes",schemaPath:"#/properties/remotes/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key0};
+const err0 = {instancePath:instancePath+"/remotes",schemaPath:"#/properties/remotes/propertyNames/type",keyword:"type",params:{type: "string"},propertyName:key0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -50,7 +50,7 @@ errors++;
 }
 var valid1 = _errs6 === errors;
 if(!valid1){
-const err1 = {instancePath:instancePath+"/remotes",schemaPath:"#/properties/remotes/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid"};
+const err1 = {instancePath:instancePath+"/remotes",schemaPath:"#/properties/remotes/propertyNames",keyword:"propertyNames",params:{propertyName: key0}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -73,18 +73,18 @@ if(data2.priority !== undefined){
 let data3 = data2.priority;
 const _errs12 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validate20.errors = [{instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/priority",schemaPath:"#/properties/remotes/additionalProperties/properties/priority/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate20.errors = [{instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/priority",schemaPath:"#/properties/remotes/additionalProperties/properties/priority/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs12){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 9007199254740991 || isNaN(data3)){
-validate20.errors = [{instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/priority",schemaPath:"#/properties/remotes/additionalProperties/properties/priority/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"}];
+validate20.errors = [{instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/priority",schemaPath:"#/properties/remotes/additionalProperties/properties/priority/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
 if(data3 < -9007199254740991 || isNaN(data3)){
-validate20.errors = [{instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/priority",schemaPath:"#/properties/remotes/additionalProperties/properties/priority/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"}];
+validate20.errors = [{instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/priority",schemaPath:"#/properties/remotes/additionalProperties/properties/priority/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
 return false;
 }
 }
@@ -106,7 +106,7 @@ const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 const _errs16 = errors;
 if(typeof data4[i0] !== "string"){
-validate20.errors = [{instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/branches/" + i0,schemaPath:"#/properties/remotes/additionalProperties/properties/branches/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [{instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/branches/" + i0,schemaPath:"#/properties/remotes/additionalProperties/properties/branches/items/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid4 = _errs16 === errors;
@@ -116,7 +116,7 @@ break;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/branches",schemaPath:"#/properties/remotes/additionalProperties/properties/branches/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate20.errors = [{instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/branches",schemaPath:"#/properties/remotes/additionalProperties/properties/branches/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -130,11 +130,11 @@ if(data2.force_push !== undefined){
 let data6 = data2.force_push;
 const _errs18 = errors;
 if(typeof data6 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/force_push",schemaPath:"#/properties/remotes/additionalProperties/properties/force_push/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [{instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/force_push",schemaPath:"#/properties/remotes/additionalProperties/properties/force_push/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 if(!(((data6 === "block") || (data6 === "warn")) || (data6 === "allow"))){
-validate20.errors = [{instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/force_push",schemaPath:"#/properties/remotes/additionalProperties/properties/force_push/enum",keyword:"enum",params:{allowedValues: schema31.properties.remotes.additionalProperties.properties.force_push.enum},message:"must be equal to one of the allowed values"}];
+validate20.errors = [{instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/force_push",schemaPath:"#/properties/remotes/additionalProperties/properties/force_push/enum",keyword:"enum",params:{allowedValues: schema31.properties.remotes.additionalProperties.properties.force_push.enum}}];
 return false;
 }
 var valid3 = _errs18 === errors;
@@ -147,18 +147,18 @@ if(data2.retry !== undefined){
 let data7 = data2.retry;
 const _errs20 = errors;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-validate20.errors = [{instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/retry",schemaPath:"#/properties/remotes/additionalProperties/properties/retry/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate20.errors = [{instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/retry",schemaPath:"#/properties/remotes/additionalProperties/properties/retry/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs20){
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 9007199254740991 || isNaN(data7)){
-validate20.errors = [{instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/retry",schemaPath:"#/properties/remotes/additionalProperties/properties/retry/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"}];
+validate20.errors = [{instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/retry",schemaPath:"#/properties/remotes/additionalProperties/properties/retry/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
 if(data7 < 0 || isNaN(data7)){
-validate20.errors = [{instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/retry",schemaPath:"#/properties/remotes/additionalProperties/properties/retry/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate20.errors = [{instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/retry",schemaPath:"#/properties/remotes/additionalProperties/properties/retry/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
 return false;
 }
 }
@@ -176,12 +176,12 @@ const _errs22 = errors;
 if(errors === _errs22){
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 <= 0 || isNaN(data8)){
-validate20.errors = [{instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout",schemaPath:"#/properties/remotes/additionalProperties/properties/timeout/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"}];
+validate20.errors = [{instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout",schemaPath:"#/properties/remotes/additionalProperties/properties/timeout/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0}}];
 return false;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout",schemaPath:"#/properties/remotes/additionalProperties/properties/timeout/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+validate20.errors = [{instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout",schemaPath:"#/properties/remotes/additionalProperties/properties/timeout/type",keyword:"type",params:{type: "number"}}];
 return false;
 }
 }
@@ -194,7 +194,7 @@ if(valid3){
 if(data2.group !== undefined){
 const _errs24 = errors;
 if(typeof data2.group !== "string"){
-validate20.errors = [{instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/group",schemaPath:"#/properties/remotes/additionalProperties/properties/group/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [{instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/group",schemaPath:"#/properties/remotes/additionalProperties/properties/group/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid3 = _errs24 === errors;
@@ -206,7 +206,7 @@ if(valid3){
 if(data2.url !== undefined){
 const _errs26 = errors;
 if(typeof data2.url !== "string"){
-validate20.errors = [{instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/url",schemaPath:"#/properties/remotes/additionalProperties/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [{instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/url",schemaPath:"#/properties/remotes/additionalProperties/properties/url/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid3 = _errs26 === errors;
@@ -222,7 +222,7 @@ const _errs29 = errors;
 let valid5 = false;
 const _errs30 = errors;
 if(typeof data11 !== "string"){
-const err2 = {instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/vpn",schemaPath:"#/properties/remotes/additionalProperties/properties/vpn/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err2 = {instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/vpn",schemaPath:"#/properties/remotes/additionalProperties/properties/vpn/anyOf/0/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -239,7 +239,7 @@ if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 if(data11.connect_cmd !== undefined){
 const _errs35 = errors;
 if(typeof data11.connect_cmd !== "string"){
-const err3 = {instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/vpn/connect_cmd",schemaPath:"#/properties/remotes/additionalProperties/properties/vpn/anyOf/1/properties/connect_cmd/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err3 = {instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/vpn/connect_cmd",schemaPath:"#/properties/remotes/additionalProperties/properties/vpn/anyOf/1/properties/connect_cmd/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -257,7 +257,7 @@ if(valid6){
 if(data11.disconnect_cmd !== undefined){
 const _errs37 = errors;
 if(typeof data11.disconnect_cmd !== "string"){
-const err4 = {instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/vpn/disconnect_cmd",schemaPath:"#/properties/remotes/additionalProperties/properties/vpn/anyOf/1/properties/disconnect_cmd/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err4 = {instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/vpn/disconnect_cmd",schemaPath:"#/properties/remotes/additionalProperties/properties/vpn/anyOf/1/properties/disconnect_cmd/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -275,7 +275,7 @@ if(valid6){
 if(data11.check_cmd !== undefined){
 const _errs39 = errors;
 if(typeof data11.check_cmd !== "string"){
-const err5 = {instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/vpn/check_cmd",schemaPath:"#/properties/remotes/additionalProperties/properties/vpn/anyOf/1/properties/check_cmd/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err5 = {instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/vpn/check_cmd",schemaPath:"#/properties/remotes/additionalProperties/properties/vpn/anyOf/1/properties/check_cmd/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -296,7 +296,7 @@ const _errs41 = errors;
 if(errors === _errs41){
 if((typeof data15 == "number") && (isFinite(data15))){
 if(data15 <= 0 || isNaN(data15)){
-const err6 = {instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/vpn/timeout",schemaPath:"#/properties/remotes/additionalProperties/properties/vpn/anyOf/1/properties/timeout/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+const err6 = {instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/vpn/timeout",schemaPath:"#/properties/remotes/additionalProperties/properties/vpn/anyOf/1/properties/timeout/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -307,7 +307,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/vpn/timeout",schemaPath:"#/properties/remotes/additionalProperties/properties/vpn/anyOf/1/properties/timeout/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err7 = {instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/vpn/timeout",schemaPath:"#/properties/remotes/additionalProperties/properties/vpn/anyOf/1/properties/timeout/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -326,7 +326,7 @@ if(valid6){
 if(data11.auto_connect !== undefined){
 const _errs43 = errors;
 if(typeof data11.auto_connect !== "boolean"){
-const err8 = {instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/vpn/auto_connect",schemaPath:"#/properties/remotes/additionalProperties/properties/vpn/anyOf/1/properties/auto_connect/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err8 = {instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/vpn/auto_connect",schemaPath:"#/properties/remotes/additionalProperties/properties/vpn/anyOf/1/properties/auto_connect/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -346,7 +346,7 @@ var valid6 = true;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/vpn",schemaPath:"#/properties/remotes/additionalProperties/properties/vpn/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err9 = {instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/vpn",schemaPath:"#/properties/remotes/additionalProperties/properties/vpn/anyOf/1/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -359,7 +359,7 @@ errors++;
 var _valid0 = _errs32 === errors;
 valid5 = valid5 || _valid0;
 if(!valid5){
-const err10 = {instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/vpn",schemaPath:"#/properties/remotes/additionalProperties/properties/vpn/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err10 = {instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/vpn",schemaPath:"#/properties/remotes/additionalProperties/properties/vpn/anyOf",keyword:"anyOf",params:{}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -390,7 +390,7 @@ if(valid3){
 if(data2.enabled !== undefined){
 const _errs45 = errors;
 if(typeof data2.enabled !== "boolean"){
-validate20.errors = [{instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/enabled",schemaPath:"#/properties/remotes/additionalProperties/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate20.errors = [{instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/enabled",schemaPath:"#/properties/remotes/additionalProperties/properties/enabled/type",keyword:"type",params:{type: "boolean"}}];
 return false;
 }
 var valid3 = _errs45 === errors;
@@ -407,7 +407,7 @@ if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
 for(const key2 in data18){
 const _errs49 = errors;
 if(typeof key2 !== "string"){
-const err11 = {instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/branch_map",schemaPath:"#/properties/remotes/additionalProperties/properties/branch_map/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key2};
+const err11 = {instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/branch_map",schemaPath:"#/properties/remotes/additionalProperties/properties/branch_map/propertyNames/type",keyword:"type",params:{type: "string"},propertyName:key2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -418,7 +418,7 @@ errors++;
 }
 var valid7 = _errs49 === errors;
 if(!valid7){
-const err12 = {instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/branch_map",schemaPath:"#/properties/remotes/additionalProperties/properties/branch_map/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid"};
+const err12 = {instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/branch_map",schemaPath:"#/properties/remotes/additionalProperties/properties/branch_map/propertyNames",keyword:"propertyNames",params:{propertyName: key2}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -435,7 +435,7 @@ if(valid7){
 for(const key3 in data18){
 const _errs52 = errors;
 if(typeof data18[key3] !== "string"){
-validate20.errors = [{instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/branch_map/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/remotes/additionalProperties/properties/branch_map/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [{instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/branch_map/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/remotes/additionalProperties/properties/branch_map/additionalProperties/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid8 = _errs52 === errors;
@@ -446,7 +446,7 @@ break;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/branch_map",schemaPath:"#/properties/remotes/additionalProperties/properties/branch_map/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate20.errors = [{instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/branch_map",schemaPath:"#/properties/remotes/additionalProperties/properties/branch_map/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
@@ -460,11 +460,11 @@ if(data2.tags !== undefined){
 let data20 = data2.tags;
 const _errs54 = errors;
 if(typeof data20 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/tags",schemaPath:"#/properties/remotes/additionalProperties/properties/tags/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [{instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/tags",schemaPath:"#/properties/remotes/additionalProperties/properties/tags/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 if(!(((data20 === "follow") || (data20 === "all")) || (data20 === "none"))){
-validate20.errors = [{instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/tags",schemaPath:"#/properties/remotes/additionalProperties/properties/tags/enum",keyword:"enum",params:{allowedValues: schema31.properties.remotes.additionalProperties.properties.tags.enum},message:"must be equal to one of the allowed values"}];
+validate20.errors = [{instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/tags",schemaPath:"#/properties/remotes/additionalProperties/properties/tags/enum",keyword:"enum",params:{allowedValues: schema31.properties.remotes.additionalProperties.properties.tags.enum}}];
 return false;
 }
 var valid3 = _errs54 === errors;
@@ -484,7 +484,7 @@ var valid3 = true;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/remotes/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate20.errors = [{instancePath:instancePath+"/remotes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/remotes/additionalProperties/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
@@ -496,7 +496,7 @@ break;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/remotes",schemaPath:"#/properties/remotes/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate20.errors = [{instancePath:instancePath+"/remotes",schemaPath:"#/properties/remotes/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
@@ -514,7 +514,7 @@ if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
 for(const key4 in data21){
 const _errs58 = errors;
 if(typeof key4 !== "string"){
-const err13 = {instancePath:instancePath+"/vpn",schemaPath:"#/properties/vpn/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key4};
+const err13 = {instancePath:instancePath+"/vpn",schemaPath:"#/properties/vpn/propertyNames/type",keyword:"type",params:{type: "string"},propertyName:key4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -525,7 +525,7 @@ errors++;
 }
 var valid9 = _errs58 === errors;
 if(!valid9){
-const err14 = {instancePath:instancePath+"/vpn",schemaPath:"#/properties/vpn/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid"};
+const err14 = {instancePath:instancePath+"/vpn",schemaPath:"#/properties/vpn/propertyNames",keyword:"propertyNames",params:{propertyName: key4}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -547,7 +547,7 @@ if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
 if(data22.connect_cmd !== undefined){
 const _errs64 = errors;
 if(typeof data22.connect_cmd !== "string"){
-validate20.errors = [{instancePath:instancePath+"/vpn/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/connect_cmd",schemaPath:"#/properties/vpn/additionalProperties/properties/connect_cmd/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [{instancePath:instancePath+"/vpn/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/connect_cmd",schemaPath:"#/properties/vpn/additionalProperties/properties/connect_cmd/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid11 = _errs64 === errors;
@@ -559,7 +559,7 @@ if(valid11){
 if(data22.disconnect_cmd !== undefined){
 const _errs66 = errors;
 if(typeof data22.disconnect_cmd !== "string"){
-validate20.errors = [{instancePath:instancePath+"/vpn/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/disconnect_cmd",schemaPath:"#/properties/vpn/additionalProperties/properties/disconnect_cmd/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [{instancePath:instancePath+"/vpn/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/disconnect_cmd",schemaPath:"#/properties/vpn/additionalProperties/properties/disconnect_cmd/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid11 = _errs66 === errors;
@@ -571,7 +571,7 @@ if(valid11){
 if(data22.check_cmd !== undefined){
 const _errs68 = errors;
 if(typeof data22.check_cmd !== "string"){
-validate20.errors = [{instancePath:instancePath+"/vpn/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/check_cmd",schemaPath:"#/properties/vpn/additionalProperties/properties/check_cmd/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [{instancePath:instancePath+"/vpn/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/check_cmd",schemaPath:"#/properties/vpn/additionalProperties/properties/check_cmd/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid11 = _errs68 === errors;
@@ -586,12 +586,12 @@ const _errs70 = errors;
 if(errors === _errs70){
 if((typeof data26 == "number") && (isFinite(data26))){
 if(data26 <= 0 || isNaN(data26)){
-validate20.errors = [{instancePath:instancePath+"/vpn/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout",schemaPath:"#/properties/vpn/additionalProperties/properties/timeout/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"}];
+validate20.errors = [{instancePath:instancePath+"/vpn/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout",schemaPath:"#/properties/vpn/additionalProperties/properties/timeout/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0}}];
 return false;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/vpn/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout",schemaPath:"#/properties/vpn/additionalProperties/properties/timeout/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+validate20.errors = [{instancePath:instancePath+"/vpn/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/timeout",schemaPath:"#/properties/vpn/additionalProperties/properties/timeout/type",keyword:"type",params:{type: "number"}}];
 return false;
 }
 }
@@ -604,7 +604,7 @@ if(valid11){
 if(data22.auto_connect !== undefined){
 const _errs72 = errors;
 if(typeof data22.auto_connect !== "boolean"){
-validate20.errors = [{instancePath:instancePath+"/vpn/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/auto_connect",schemaPath:"#/properties/vpn/additionalProperties/properties/auto_connect/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate20.errors = [{instancePath:instancePath+"/vpn/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/auto_connect",schemaPath:"#/properties/vpn/additionalProperties/properties/auto_connect/type",keyword:"type",params:{type: "boolean"}}];
 return false;
 }
 var valid11 = _errs72 === errors;
@@ -618,7 +618,7 @@ var valid11 = true;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/vpn/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/vpn/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate20.errors = [{instancePath:instancePath+"/vpn/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/vpn/additionalProperties/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
@@ -630,7 +630,7 @@ break;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/vpn",schemaPath:"#/properties/vpn/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate20.errors = [{instancePath:instancePath+"/vpn",schemaPath:"#/properties/vpn/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
@@ -643,7 +643,7 @@ if(valid0){
 if(data.parallel !== undefined){
 const _errs74 = errors;
 if(typeof data.parallel !== "boolean"){
-validate20.errors = [{instancePath:instancePath+"/parallel",schemaPath:"#/properties/parallel/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate20.errors = [{instancePath:instancePath+"/parallel",schemaPath:"#/properties/parallel/type",keyword:"type",params:{type: "boolean"}}];
 return false;
 }
 var valid0 = _errs74 === errors;
@@ -656,18 +656,18 @@ if(data.max_workers !== undefined){
 let data29 = data.max_workers;
 const _errs76 = errors;
 if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
-validate20.errors = [{instancePath:instancePath+"/max_workers",schemaPath:"#/properties/max_workers/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate20.errors = [{instancePath:instancePath+"/max_workers",schemaPath:"#/properties/max_workers/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs76){
 if((typeof data29 == "number") && (isFinite(data29))){
 if(data29 > 9007199254740991 || isNaN(data29)){
-validate20.errors = [{instancePath:instancePath+"/max_workers",schemaPath:"#/properties/max_workers/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"}];
+validate20.errors = [{instancePath:instancePath+"/max_workers",schemaPath:"#/properties/max_workers/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
 if(data29 < 1 || isNaN(data29)){
-validate20.errors = [{instancePath:instancePath+"/max_workers",schemaPath:"#/properties/max_workers/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate20.errors = [{instancePath:instancePath+"/max_workers",schemaPath:"#/properties/max_workers/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
@@ -682,7 +682,7 @@ if(valid0){
 if(data.offline_queue !== undefined){
 const _errs78 = errors;
 if(typeof data.offline_queue !== "boolean"){
-validate20.errors = [{instancePath:instancePath+"/offline_queue",schemaPath:"#/properties/offline_queue/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate20.errors = [{instancePath:instancePath+"/offline_queue",schemaPath:"#/properties/offline_queue/type",keyword:"type",params:{type: "boolean"}}];
 return false;
 }
 var valid0 = _errs78 === errors;
@@ -697,12 +697,12 @@ const _errs80 = errors;
 if(errors === _errs80){
 if((typeof data31 == "number") && (isFinite(data31))){
 if(data31 <= 0 || isNaN(data31)){
-validate20.errors = [{instancePath:instancePath+"/health_check_timeout",schemaPath:"#/properties/health_check_timeout/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"}];
+validate20.errors = [{instancePath:instancePath+"/health_check_timeout",schemaPath:"#/properties/health_check_timeout/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0}}];
 return false;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/health_check_timeout",schemaPath:"#/properties/health_check_timeout/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+validate20.errors = [{instancePath:instancePath+"/health_check_timeout",schemaPath:"#/properties/health_check_timeout/type",keyword:"type",params:{type: "number"}}];
 return false;
 }
 }
@@ -718,12 +718,12 @@ const _errs82 = errors;
 if(errors === _errs82){
 if((typeof data32 == "number") && (isFinite(data32))){
 if(data32 < 0 || isNaN(data32)){
-validate20.errors = [{instancePath:instancePath+"/refresh_interval",schemaPath:"#/properties/refresh_interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate20.errors = [{instancePath:instancePath+"/refresh_interval",schemaPath:"#/properties/refresh_interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
 return false;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/refresh_interval",schemaPath:"#/properties/refresh_interval/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+validate20.errors = [{instancePath:instancePath+"/refresh_interval",schemaPath:"#/properties/refresh_interval/type",keyword:"type",params:{type: "number"}}];
 return false;
 }
 }
@@ -739,12 +739,12 @@ const _errs84 = errors;
 if(errors === _errs84){
 if((typeof data33 == "number") && (isFinite(data33))){
 if(data33 < 0 || isNaN(data33)){
-validate20.errors = [{instancePath:instancePath+"/retry_base_delay",schemaPath:"#/properties/retry_base_delay/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate20.errors = [{instancePath:instancePath+"/retry_base_delay",schemaPath:"#/properties/retry_base_delay/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
 return false;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/retry_base_delay",schemaPath:"#/properties/retry_base_delay/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+validate20.errors = [{instancePath:instancePath+"/retry_base_delay",schemaPath:"#/properties/retry_base_delay/type",keyword:"type",params:{type: "number"}}];
 return false;
 }
 }
@@ -760,12 +760,12 @@ const _errs86 = errors;
 if(errors === _errs86){
 if((typeof data34 == "number") && (isFinite(data34))){
 if(data34 < 0 || isNaN(data34)){
-validate20.errors = [{instancePath:instancePath+"/retry_max_delay",schemaPath:"#/properties/retry_max_delay/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate20.errors = [{instancePath:instancePath+"/retry_max_delay",schemaPath:"#/properties/retry_max_delay/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
 return false;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/retry_max_delay",schemaPath:"#/properties/retry_max_delay/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+validate20.errors = [{instancePath:instancePath+"/retry_max_delay",schemaPath:"#/properties/retry_max_delay/type",keyword:"type",params:{type: "number"}}];
 return false;
 }
 }
@@ -778,7 +778,7 @@ if(valid0){
 if(data.auto_fetch !== undefined){
 const _errs88 = errors;
 if(typeof data.auto_fetch !== "boolean"){
-validate20.errors = [{instancePath:instancePath+"/auto_fetch",schemaPath:"#/properties/auto_fetch/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate20.errors = [{instancePath:instancePath+"/auto_fetch",schemaPath:"#/properties/auto_fetch/type",keyword:"type",params:{type: "boolean"}}];
 return false;
 }
 var valid0 = _errs88 === errors;
@@ -793,12 +793,12 @@ const _errs90 = errors;
 if(errors === _errs90){
 if((typeof data36 == "number") && (isFinite(data36))){
 if(data36 <= 0 || isNaN(data36)){
-validate20.errors = [{instancePath:instancePath+"/stall_timeout",schemaPath:"#/properties/stall_timeout/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"}];
+validate20.errors = [{instancePath:instancePath+"/stall_timeout",schemaPath:"#/properties/stall_timeout/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0}}];
 return false;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/stall_timeout",schemaPath:"#/properties/stall_timeout/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+validate20.errors = [{instancePath:instancePath+"/stall_timeout",schemaPath:"#/properties/stall_timeout/type",keyword:"type",params:{type: "number"}}];
 return false;
 }
 }
@@ -820,7 +820,7 @@ var valid0 = true;
 }
 }
 else {
-validate20.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate20.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
