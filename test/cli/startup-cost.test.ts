@@ -95,10 +95,24 @@ describe('what --push costs before the first push starts', () => {
 		expect(run.exitCode, run.stderr).toBe(0);
 		const firstPush = calls.findIndex(call => call[0] === 'push');
 		expect(firstPush).toBeGreaterThan(0);
-		// The start-up round (at once): its refs give the local tips, its config read the ssh command.
-		// Besides it only the tag reads the push needs (which tags go with it: refs/tags, refs/remote-sync).
-		const tagReads = (call: string[]) => call[0] === 'for-each-ref' && !call.includes('refs/heads');
-		expect(calls.slice(0, firstPush).filter(call => !tagReads(call)).map(call => call[0]).sort()).toEqual(['config', 'for-each-ref', 'rev-parse', 'symbolic-ref']);
+		// The start-up round (at once): its refs give the local tips, its config read the ssh command,
+		// and its tags say no tag can follow (none is annotated): no tag read either.
+		expect(calls.slice(0, firstPush).map(call => call[0]).sort()).toEqual(['config', 'for-each-ref', 'rev-parse', 'symbolic-ref']);
+	});
+
+	it('asks git which tags follow once per pushed commit, however many remotes: and they all get them', async () => {
+		const repo = repoWithRemotes(4);
+		commit(repo, 'released');
+		git(repo, 'tag', '-a', 'v1', '-m', 'release 1');
+		git(repo, 'tag', 'light');
+		const {run, git: calls} = await traced(['--push', '--json'], repo);
+		expect(run.exitCode, run.stderr).toBe(0);
+		expect(calls.filter(call => call[0] === 'for-each-ref' && call.some(arg => arg.startsWith('--merged')))).toHaveLength(1);
+		// Start-up's read holds the local tags and our copies of the remotes': nothing else lists them.
+		expect(calls.filter(call => call[0] === 'for-each-ref')).toHaveLength(2);
+		const document = JSON.parse(run.stdout) as {results: Array<{remote: string; status: string; tags?: string[]}>};
+		expect(document.results.map(result => [result.remote, result.status, result.tags])).toEqual(['mirror1', 'mirror2', 'mirror3', 'mirror4'].map(name => [name, 'pushed', ['v1']]));
+		for (let i = 1; i <= 4; i++) expect(git(repo, 'ls-remote', '--tags', `mirror${i}`)).toContain('refs/tags/v1');
 	});
 
 	it('no git process runs after the last push: the answer does not wait for a status nobody reads', async () => {
