@@ -1,7 +1,7 @@
 import type {SyncService} from '../core/sync-service.js';
 import type {Io} from './output.js';
 
-type DashboardModule = typeof import('../ui/render-dashboard.js');
+export type DashboardModule = typeof import('../ui/render-dashboard.js');
 
 /**
  * Starts loading the dashboard's modules (ink, React, yoga: the largest chunk) at once, so they
