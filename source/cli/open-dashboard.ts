@@ -1,8 +1,7 @@
 import type {SyncService} from '../core/sync-service.js';
-import {applyColorLevel, colorLevel} from '../report/colors.js';
 import type {Io} from './output.js';
 
-type DashboardModule = typeof import('../ui/render-dashboard.js');
+export type DashboardModule = typeof import('../ui/render-dashboard.js');
 
 /**
  * Starts loading the dashboard's modules (ink, React, yoga: the largest chunk) at once, so they
@@ -36,10 +35,10 @@ export type OpenDashboard = {
  */
 export async function openDashboard({loading, service, io, color, stateWaitMs = 500}: OpenDashboard): Promise<number> {
 	const state = service.readStartupState();
-	const {renderDashboard} = await loading;
+	const {renderDashboard, applyTerminalColors} = await loading;
 	let timer: NodeJS.Timeout | undefined;
 	await Promise.race([state, new Promise<void>(resolve => (timer = setTimeout(resolve, stateWaitMs)))]);
 	clearTimeout(timer);
-	applyColorLevel(colorLevel(io.stdout, io.env, color));
+	applyTerminalColors(io.stdout, io.env, color);
 	return renderDashboard(service, {stdout: io.stdout, stdin: io.stdin});
 }

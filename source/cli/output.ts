@@ -40,7 +40,7 @@ export type OutputOptions = {quiet: boolean; json: boolean; events?: boolean; ve
 
 export function makeOutput(io: Io, options: OutputOptions): Output {
 	const level = colorLevel(io.stdout, io.env, options.color);
-	const errorLevel = colorLevel(io.stderr, io.env, options.color, true);
+	const errorLevel = colorLevel(io.stderr, io.env, options.color);
 	const palette = paletteFor(level);
 	const errorPalette = paletteFor(errorLevel);
 	// Only text our palette painted may keep colour codes on the way out.

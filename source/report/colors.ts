@@ -1,11 +1,14 @@
-import chalk, {Chalk, supportsColor, supportsColorStderr, type ChalkInstance} from 'chalk';
+import {styleText} from 'node:util';
 
 /**
  * The one colour decision of the program, for headless text and the dashboard alike
- * (ink paints through chalk's default instance, so the dashboard follows `applyColorLevel`).
+ * (ink paints through chalk's default instance: `ui/terminal-colors.ts` hands it the level).
  * Precedence, strongest first: --no-color / --color, FORCE_COLOR (0 off, 1–3 the depth; it
- * beats NO_COLOR, as in Node itself), NO_COLOR, then a TTY that is not TERM=dumb (depth as
- * chalk's supports-color detects it).
+ * beats NO_COLOR, as in Node itself), NO_COLOR, then a TTY that is not TERM=dumb.
+ *
+ * Headless text paints with Node's own `util.styleText`, not chalk: chalk's colour detection
+ * imports node:process, node:tty and node:os at load (~8 ms on every run, measured), and the
+ * six basic styles below look the same at every colour depth.
  */
 export type ColorLevel = 0 | 1 | 2 | 3;
 
@@ -26,30 +29,32 @@ function forcedLevel(value: string | undefined): ColorLevel | undefined {
 	return Number.isNaN(level) ? undefined : (Math.max(0, Math.min(3, level)) as ColorLevel);
 }
 
-/** What a terminal of this kind can show, ignoring what the user asked for. */
-function detectedLevel(stream: {isTTY?: boolean}, env: NodeJS.ProcessEnv, isStderr: boolean): ColorLevel {
-	if (stream.isTTY !== true || env.TERM === 'dumb') return 0;
-	const detected = isStderr ? supportsColorStderr : supportsColor;
-	return Math.max(1, detected ? detected.level : 0) as ColorLevel;
-}
-
-export function colorLevel(stream: {isTTY?: boolean}, env: NodeJS.ProcessEnv, colorFlag: boolean | undefined, isStderr = false): ColorLevel {
+/**
+ * The level for `stream`. `depth`: what the terminal takes when it is one (≥ 1). Headless
+ * text uses only the basic colours, the same at every depth, so it asks nothing; the
+ * dashboard passes what chalk's supports-color detects (`ui/terminal-colors.ts`).
+ */
+export function colorLevel(stream: {isTTY?: boolean}, env: NodeJS.ProcessEnv, colorFlag: boolean | undefined, depth: ColorLevel = 1): ColorLevel {
 	if (colorFlag === false) return 0;
+	const detected: ColorLevel = stream.isTTY !== true || env.TERM === 'dumb' ? 0 : (Math.max(1, depth) as ColorLevel);
 	const forced = forcedLevel(env.FORCE_COLOR);
-	if (colorFlag === true) return forced && forced > 0 ? forced : (Math.max(1, detectedLevel(stream, env, isStderr)) as ColorLevel);
+	if (colorFlag === true) return forced && forced > 0 ? forced : (Math.max(1, detected) as ColorLevel);
 	if (forced !== undefined) return forced;
 	if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
-	return detectedLevel(stream, env, isStderr);
+	return detected;
 }
+
+const unpainted = (text: string) => text;
+
+export const plainPalette: Palette = {green: unpainted, red: unpainted, yellow: unpainted, cyan: unpainted, dim: unpainted, bold: unpainted};
+
+type Style = 'green' | 'red' | 'yellow' | 'cyan' | 'dim' | 'bold';
+
+// validateStream off: the level above already decided; Node 22 would otherwise drop the codes
+// for a pipe even under --color.
+const painter = (style: Style) => (text: string) => styleText(style, text, {validateStream: false});
 
 export function paletteFor(level: ColorLevel): Palette {
-	const paint: ChalkInstance = new Chalk({level});
-	return {green: paint.green, red: paint.red, yellow: paint.yellow, cyan: paint.cyan, dim: paint.dim, bold: paint.bold};
-}
-
-export const plainPalette: Palette = paletteFor(0);
-
-/** The dashboard's colours: ink renders with chalk's shared instance. */
-export function applyColorLevel(level: ColorLevel): void {
-	chalk.level = level;
+	if (level === 0) return plainPalette;
+	return {green: painter('green'), red: painter('red'), yellow: painter('yellow'), cyan: painter('cyan'), dim: painter('dim'), bold: painter('bold')};
 }

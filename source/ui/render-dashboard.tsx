@@ -4,6 +4,8 @@ import type {SyncServiceApi} from '../core/snapshot.js';
 import {enterAlternateScreen, restoreSignals, type ProcessLike, type RestoreSignal} from './alternate-screen.js';
 import {App} from './app.js';
 
+export {applyTerminalColors} from './terminal-colors.js';
+
 export type DashboardOptions = {
 	stdout?: NodeJS.WriteStream;
 	stdin?: NodeJS.ReadStream;

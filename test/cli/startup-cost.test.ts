@@ -14,7 +14,7 @@ type BundleMap = {outputs: Record<string, {packages: string[]; sources: string[]
 const dist = path.dirname(binPaths['remote-sync']);
 const recorder = fileURLToPath(new URL('fixtures/record-loads.mjs', import.meta.url));
 
-type Traced = {run: CliRun; packages: Set<string>; sources: Set<string>; git: string[][]};
+type Traced = {run: CliRun; packages: Set<string>; sources: Set<string>; builtins: Set<string>; git: string[][]};
 
 /** Runs the built program with a module-load recorder and a counting git first on PATH. */
 async function traced(args: string[], cwd: string): Promise<Traced> {
@@ -30,7 +30,13 @@ async function traced(args: string[], cwd: string): Promise<Traced> {
 	const map = JSON.parse(readFileSync(path.join(dist, 'bundle-map.json'), 'utf8')) as BundleMap;
 	const packages = new Set<string>();
 	const sources = new Set<string>();
+	const builtins = new Set<string>();
 	for (const url of readFileSync(loads, 'utf8').split('\n').filter(Boolean)) {
+		if (url.startsWith('builtin:')) {
+			builtins.add(url.slice('builtin:'.length));
+			continue;
+		}
+
 		const output = map.outputs[path.basename(fileURLToPath(url))];
 		if (path.dirname(fileURLToPath(url)) !== dist || !output) continue;
 		for (const name of output.packages) packages.add(name);
@@ -38,7 +44,7 @@ async function traced(args: string[], cwd: string): Promise<Traced> {
 	}
 
 	const gitCalls = existsSync(calls) ? readFileSync(calls, 'utf8').split('\n').filter(Boolean).map(line => line.split('\t')) : [];
-	return {run, packages, sources, git: gitCalls};
+	return {run, packages, sources, builtins, git: gitCalls};
 }
 
 function repoWithRemotes(count: number): string {
@@ -57,6 +63,22 @@ describe('what --status --no-fetch costs', () => {
 		// simple-git: the setup verbs (init, hooks). conf/ajv: the trust store. ink, react: the
 		// dashboard. zod: validating config files, and there is none here. meow: the flag table is parsed by parse-argv.ts. string-width: only the dashboard cuts text to a width. execa: programs start on node:child_process (core/process/child.ts). proper-lockfile, graceful-fs: only a queue write locks.
 		for (const name of ['simple-git', 'conf', 'ajv', 'ink', 'react', 'zod', 'meow', 'string-width', 'execa', 'proper-lockfile', 'graceful-fs']) expect(packages, name).not.toContain(name);
+	});
+
+	it('loads none of Node\'s modules that only hashing, a file write or the dashboard\'s colours need', async () => {
+		const repo = repoWithRemotes(2);
+		commit(repo, 'to push');
+		for (const args of [['--status', '--no-fetch'], ['--push', '--json']]) {
+			const {run, packages, builtins} = await traced(args, repo);
+			expect(run.exitCode, run.stderr).toBe(0);
+			// The recorder sees Node's modules: the check below is not vacuous.
+			expect(builtins).toContain('child_process');
+			// node:crypto: trust's fingerprints (trust/sha256.ts). worker_threads: write-file-atomic,
+			// the queue's and records' writes (core/atomic-write.ts). node:process, node:tty: chalk's
+			// colour detection, the dashboard's alone (ui/terminal-colors.ts).
+			for (const name of ['crypto', 'worker_threads', 'tty', 'process']) expect(builtins, `${args.join(' ')}: node:${name}`).not.toContain(name);
+			for (const name of ['chalk', 'write-file-atomic']) expect(packages, `${args.join(' ')}: ${name}`).not.toContain(name);
+		}
 	});
 
 	it('starts no git process that only a network call needs (the core.sshCommand lookup)', async () => {
@@ -107,10 +129,24 @@ describe('what --push costs before the first push starts', () => {
 		expect(run.exitCode, run.stderr).toBe(0);
 		const firstPush = calls.findIndex(call => call[0] === 'push');
 		expect(firstPush).toBeGreaterThan(0);
-		// The start-up round (at once): its refs give the local tips, its config read the ssh command.
-		// Besides it only the tag reads the push needs (which tags go with it: refs/tags, refs/remote-sync).
-		const tagReads = (call: string[]) => call[0] === 'for-each-ref' && !call.includes('refs/heads');
-		expect(calls.slice(0, firstPush).filter(call => !tagReads(call)).map(call => call[0]).sort()).toEqual(['config', 'for-each-ref', 'rev-parse', 'symbolic-ref']);
+		// The start-up round (at once): its refs give the local tips, its config read the ssh command,
+		// and its tags say no tag can follow (none is annotated): no tag read either.
+		expect(calls.slice(0, firstPush).map(call => call[0]).sort()).toEqual(['config', 'for-each-ref', 'rev-parse', 'symbolic-ref']);
+	});
+
+	it('asks git which tags follow once per pushed commit, however many remotes: and they all get them', async () => {
+		const repo = repoWithRemotes(4);
+		commit(repo, 'released');
+		git(repo, 'tag', '-a', 'v1', '-m', 'release 1');
+		git(repo, 'tag', 'light');
+		const {run, git: calls} = await traced(['--push', '--json'], repo);
+		expect(run.exitCode, run.stderr).toBe(0);
+		expect(calls.filter(call => call[0] === 'for-each-ref' && call.some(arg => arg.startsWith('--merged')))).toHaveLength(1);
+		// Start-up's read holds the local tags and our copies of the remotes': nothing else lists them.
+		expect(calls.filter(call => call[0] === 'for-each-ref')).toHaveLength(2);
+		const document = JSON.parse(run.stdout) as {results: Array<{remote: string; status: string; tags?: string[]}>};
+		expect(document.results.map(result => [result.remote, result.status, result.tags])).toEqual(['mirror1', 'mirror2', 'mirror3', 'mirror4'].map(name => [name, 'pushed', ['v1']]));
+		for (let i = 1; i <= 4; i++) expect(git(repo, 'ls-remote', '--tags', `mirror${i}`)).toContain('refs/tags/v1');
 	});
 
 	it('no git process runs after the last push: the answer does not wait for a status nobody reads', async () => {

@@ -18,7 +18,7 @@ import {interpretPush, type Attempt} from './push-outcome.js';
 import type {PushRequest} from './push-request.js';
 import {tagOutcome} from './tag-outcome.js';
 import {recordPushedTags} from '../tags/record-pushed.js';
-import {tagsForPush, type TagPush} from '../tags/read-tags.js';
+import {tagReads, tagsForPush, type TagPush} from '../tags/read-tags.js';
 
 export type {PushRequest} from './push-request.js';
 
@@ -179,7 +179,7 @@ export async function pushOne(request: PushRequest): Promise<OperationResult> {
 		};
 
 		// Read when the push runs (a queued push delivered later takes the tags of then).
-		const tags = await tagsForPush(request.cwd, request.remote, request.localSha, request.signal);
+		const tags = await tagsForPush(request.tagReads ?? tagReads(request.cwd, {signal: request.signal}), request.remote, request.localSha);
 		const {result, attempts} = await withRetry(async () => attemptPush(request, getPlan, tags), {
 			retries: request.remote.retry,
 			isRetryable: attempt => attempt.errorClass !== undefined && isTransient(attempt.errorClass),

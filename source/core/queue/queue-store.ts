@@ -1,6 +1,6 @@
 import {readdir, unlink} from 'node:fs/promises';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import {writeFileAtomically} from '../atomic-write.js';
 import {shownText} from '../text/shown-text.js';
 import type {QueueEntry} from '../model.js';
 import {coalesce, sameKey, sortByQueuedAt, type QueueKey} from './coalesce.js';
@@ -202,7 +202,7 @@ export class QueueStore {
 	private async write(text: string): Promise<void> {
 		await this.removeOrphans();
 		try {
-			await writeFileAtomic(this.path, text, {fsync: true});
+			await writeFileAtomically(this.path, text, {fsync: true});
 		} catch (error) {
 			throw toQueueWriteError(error, this.path);
 		}

@@ -7,6 +7,7 @@ import {pushOne} from '../push/push-one.js';
 import {withTagLines} from '../push/tag-outcome.js';
 import type {PendingConfirmation} from '../snapshot.js';
 import {readRefs, localSha, type RefSnapshot} from '../status/refs.js';
+import {tagReads, type TagReads} from '../tags/read-tags.js';
 import {withOperation} from './activity.js';
 import {mapBounded} from './bounded.js';
 import {commandLogger} from './command-log.js';
@@ -35,7 +36,8 @@ type Job = {remote: ResolvedRemote; branch: string; localSha?: string; plan?: Pu
  * each remote with its own result. Results come out in priority order, then branch order.
  */
 export async function pushBranches(context: ServiceContext, options: PushOptions): Promise<PushOutcome> {
-	const refs = options.knownRefs ?? (await readRefs(context.cwd));
+	// With the tags: the pushes take theirs from this same read (tagReads below).
+	const refs = options.knownRefs ?? (await readRefs(context.cwd, context.signal, {tags: true}));
 	const jobs: Job[] = [];
 	const skipped: OperationResult[] = [];
 	for (const remote of options.remotes) {
@@ -59,7 +61,9 @@ export async function pushBranches(context: ServiceContext, options: PushOptions
 
 	const {settings} = context.config;
 	const limit = settings.parallel ? settings.maxWorkers : 1;
-	const pushed = await mapBounded(jobs, limit, async job => pushJob(context, job, options.force || job.plan !== undefined), (job, error) => ({
+	// One read of the tags per pushed sha for all remotes; none when the refs just read show no annotated tag.
+	const tags = tagReads(context.cwd, {known: refs, signal: context.signal});
+	const pushed = await mapBounded(jobs, limit, async job => pushJob(context, job, options.force || job.plan !== undefined, tags), (job, error) => ({
 		...branchNames(job.remote, job.branch),
 		status: 'failed' as const,
 		durationMs: 0,
@@ -80,7 +84,7 @@ export async function pushBranches(context: ServiceContext, options: PushOptions
 	return {results, summary: summarize(results), notes: notes.length > 0 ? notes : undefined, needsConfirmation};
 }
 
-async function pushJob(context: ServiceContext, job: Job, force: boolean): Promise<OperationResult> {
+async function pushJob(context: ServiceContext, job: Job, force: boolean, tags: TagReads): Promise<OperationResult> {
 	const {remote, branch} = job;
 	if (!job.localSha) return skip(remote, branch, `branch ${branch} does not exist locally`);
 	if (remote.untrusted !== undefined) return skip(remote, branch, remote.untrusted);
@@ -107,6 +111,7 @@ async function pushJob(context: ServiceContext, job: Job, force: boolean): Promi
 					onProgress: progress => operation.progress(progress),
 					onCommand: commandLogger(context, operation.id, remote.name),
 					plan: job.plan,
+					tagReads: tags,
 				});
 			},
 			(reason, cause): OperationResult => ({

@@ -2,7 +2,7 @@ import {notTakenReason, remoteBranchOf} from '../branch-map.js';
 import type {ResolvedRemote} from '../config/schema.js';
 import {redactUrl} from '../git/redact.js';
 import type {DivergencePair, RemoteBranchStatus, StatusReport, SyncState} from '../model.js';
-import {tagsReachedBy} from '../tags/read-tags.js';
+import {tagReads} from '../tags/read-tags.js';
 import {tagStatus} from '../tags/tag-status.js';
 import {readFetchRecords, type FetchTimes, type GitDirs} from './fetch-times.js';
 import {analyzeTips, type TipGraph} from './graph.js';
@@ -103,8 +103,8 @@ export async function computeStatus(input: ComputeStatusInput): Promise<Omit<Sta
 
 /** The tags the local branch reaches, asked of git once and only when a looked-at `follow` remote needs them. */
 async function reachableTags(cwd: string, local: string | undefined, snapshot: RefSnapshot, looked: readonly ResolvedRemote[], signal?: AbortSignal): Promise<Set<string>> {
-	const needed = local !== undefined && looked.some(remote => remote.tags === 'follow') && snapshot.tags!.local.some(tag => tag.annotated);
-	return needed ? tagsReachedBy(cwd, local, signal) : new Set();
+	if (local === undefined || !looked.some(remote => remote.tags === 'follow')) return new Set();
+	return new Set((await tagReads(cwd, {known: snapshot, signal}).reachedBy(local)).map(tag => tag.name));
 }
 
 /**

@@ -1,6 +1,6 @@
 import {mkdir, readFile} from 'node:fs/promises';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import {writeFileAtomically} from '../atomic-write.js';
 import {runGit} from '../git/runner.js';
 import {plainFetchTimes, type PlainFetchInput} from './plain-fetch-times.js';
 
@@ -68,7 +68,7 @@ export async function recordFetchTimeInFile(file: string, remote: string, at: Da
 		const times = await readFetchTimesFile(file);
 		times[remote] = at.toISOString();
 		await mkdir(path.dirname(file), {recursive: true});
-		await writeFileAtomic(file, JSON.stringify(times, null, '\t') + '\n');
+		await writeFileAtomically(file, JSON.stringify(times, null, '\t') + '\n');
 	});
 	const settled = next.catch(() => undefined);
 	writes.set(file, settled);

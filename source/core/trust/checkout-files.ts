@@ -1,8 +1,8 @@
 import {spawnSync} from 'node:child_process';
-import {createHash} from 'node:crypto';
 import {lstatSync, readFileSync, readlinkSync, realpathSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {gitEnvironment} from '../git/environment.js';
+import {sha256Hex} from './sha256.js';
 
 /**
  * The files of the checkout a trusted command would run. `connect_cmd: "./scripts/vpn-up.sh"`
@@ -62,7 +62,7 @@ function stateOf(file: string): {state: string; scannable: boolean} {
 		const stats = statSync(file);
 		if (!stats.isFile()) return {state: `${link}not a file`, scannable: false};
 		const data = readFileSync(file);
-		return {state: `${link}sha256:${createHash('sha256').update(data).digest('hex')}`, scannable: data.length <= maxScanBytes};
+		return {state: `${link}sha256:${sha256Hex(data)}`, scannable: data.length <= maxScanBytes};
 	} catch (error) {
 		return {state: `${link}unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})`, scannable: false};
 	}

@@ -1,8 +1,8 @@
-import {createHash} from 'node:crypto';
 import path from 'node:path';
 import type {ResolvedRemote, ResolvedVpn} from '../config/schema.js';
 import {redactUrl} from '../git/redact.js';
 import {pinCheckoutFiles} from './checkout-files.js';
+import {sha256Hex} from './sha256.js';
 
 /**
  * What trust approves: everything a repo file asks for that could run code, send data
@@ -41,7 +41,7 @@ export function vpnCommands(vpn: ResolvedVpn): VpnCommand[] {
 
 // JSON keeps the fields apart: no two different requests can hash the same text.
 function hash(pinned: unknown[]): string {
-	return createHash('sha256').update(JSON.stringify(pinned)).digest('hex');
+	return sha256Hex(JSON.stringify(pinned));
 }
 
 /** The VPN's commands, or undefined when nothing needs approval (the user's own config, no commands). */
