@@ -2,9 +2,9 @@ import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
 import {buildJsonSchema} from '../../../source/core/config/json-schema.js';
-import {validate} from '../../../source/core/config/layer-check.generated.js';
+import {remoteKeys, topLevelKeys, validate, vpnKeys} from '../../../source/core/config/layer-check.generated.js';
 import {parseLayer} from '../../../source/core/config/read-layer.js';
-import {layerSchema} from '../../../source/core/config/schema.js';
+import {layerSchema, remoteSchema, vpnSchema} from '../../../source/core/config/schema.js';
 import {zodShaped} from '../../../source/core/config/zod-shaped.js';
 import {ConfigError} from '../../../source/core/errors.js';
 import {seededRandom} from '../../harness/random.js';
@@ -238,6 +238,12 @@ describe('the generated config check agrees with zod (regenerate: npm run schema
 		// The corpus is not vacuous: both verdicts are common.
 		expect(bothAccept).toBeGreaterThan(500);
 		expect(bothRefuse).toBeGreaterThan(500);
+	});
+
+	it('lists the keys zod knows, in its order (the unknown-key warnings compare against them)', () => {
+		expect(topLevelKeys).toEqual(Object.keys(layerSchema.shape));
+		expect(remoteKeys).toEqual(Object.keys(remoteSchema.shape));
+		expect(vpnKeys).toEqual(Object.keys(vpnSchema.shape));
 	});
 
 	it('copies as zod does at every object the schema describes: unknown keys after the known ones, no "__proto__"', () => {
