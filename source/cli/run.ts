@@ -44,10 +44,13 @@ export async function run(cli: ParsedCli, programName: ProgramName, io: Io, out:
 
 		const wantsDashboard = !cli.events && (cli.tui || cli.demo || (cli.action === undefined && programName === 'remote-sync-tui'));
 		const dashboard = wantsDashboard && io.stdin.isTTY && io.stdout.isTTY && !io.env.REMOTE_SYNC_NO_TUI ? loadDashboard() : undefined;
+		// The engine's modules are asked for first: Node reads their files on its own threads while
+		// the git processes are started, and compiles them while git runs.
+		const engine = import('./run-action.js');
 		// One round of concurrent git reads; awaited (and any failure seen) in runAction.
 		const reads = readRepository(cwd);
 		reads.catch(() => undefined);
-		const {runAction} = await import('./run-action.js');
+		const {runAction} = await engine;
 		return await runAction(cli, io, out, {cwd, configPath, trust, trustEverything: cli.demo, reads, dashboard, wantsDashboard});
 	} finally {
 		await cleanupDemo?.();
