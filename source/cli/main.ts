@@ -4,7 +4,15 @@ import {packageVersion} from '../install-paths.js';
 import {makeOutput, type Io, type Output} from './output.js';
 import type {ProgramName} from './program-name.js';
 
-const defaultIo = (): Io => ({stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env});
+// process.stdin is a stream Node makes on first access (~2 ms for a pipe): only the dashboard reads it.
+const defaultIo = (): Io => ({
+	stdout: process.stdout,
+	stderr: process.stderr,
+	get stdin() {
+		return process.stdin;
+	},
+	env: process.env,
+});
 
 /** The program: parse, choose dashboard or headless, run, map the outcome to an exit code. */
 export async function main(argv: string[], programName: ProgramName, io: Io = defaultIo()): Promise<number> {

@@ -93,10 +93,10 @@ describe('what --status --no-fetch costs', () => {
 		expect(few.run.exitCode, few.run.stderr).toBe(0);
 		expect(many.run.exitCode, many.run.stderr).toBe(0);
 		expect(many.git.length).toBe(few.git.length);
-		// The start-up round (rev-parse, symbolic-ref, for-each-ref, the remotes' urls and refspecs
-		// in one config read); the status takes start-up's refs, refspecs and git dirs, so it starts
-		// nothing (every remote is in sync here: no merge-base or rev-list is needed either).
-		expect(many.git.map(call => call[0]).sort()).toEqual(['config', 'for-each-ref', 'rev-parse', 'symbolic-ref']);
+		// The start-up round (rev-parse, for-each-ref with the branch HEAD points at, the remotes' urls
+		// and refspecs in one config read); the status takes start-up's refs, refspecs and git dirs, so
+		// it starts nothing (every remote is in sync here: no merge-base or rev-list is needed either).
+		expect(many.git.map(call => call[0]).sort()).toEqual(['config', 'for-each-ref', 'rev-parse']);
 	});
 
 	it('checks a valid config file without zod: the check generated from its schema is plain code', async () => {
@@ -131,7 +131,7 @@ describe('what --push costs before the first push starts', () => {
 		expect(firstPush).toBeGreaterThan(0);
 		// The start-up round (at once): its refs give the local tips, its config read the ssh command,
 		// and its tags say no tag can follow (none is annotated): no tag read either.
-		expect(calls.slice(0, firstPush).map(call => call[0]).sort()).toEqual(['config', 'for-each-ref', 'rev-parse', 'symbolic-ref']);
+		expect(calls.slice(0, firstPush).map(call => call[0]).sort()).toEqual(['config', 'for-each-ref', 'rev-parse']);
 	});
 
 	it('asks git which tags follow once per pushed commit, however many remotes: and they all get them', async () => {

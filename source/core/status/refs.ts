@@ -9,6 +9,8 @@ import {tagsPrefix, type LocalTag} from '../tags/select-tags.js';
 export type RefSnapshot = {
 	/** Full ref name (refs/heads/x, refs/remotes/r/x) → commit sha. */
 	readonly refs: ReadonlyMap<string, string>;
+	/** The local branch HEAD points at (git's `%(HEAD)`); undefined when it is detached or unborn (no such ref yet). */
+	readonly head?: string;
 	/** With `{tags: true}`: the local tags, and every remote's tags as our fetch stored them (full ref → sha). */
 	readonly tags?: {local: readonly LocalTag[]; stored: ReadonlyMap<string, string>};
 };
@@ -21,7 +23,9 @@ export class RefReadError extends Error {
 }
 
 // Ref names cannot hold spaces (git check-ref-format), so a space is a safe separator.
-const format = '%(objectname) %(refname) %(symref) %(objecttype)';
+const headsPrefix = 'refs/heads/';
+// %(HEAD) last: "*" on the branch HEAD points at, else a space.
+const format = '%(objectname) %(refname) %(symref) %(objecttype) %(HEAD)';
 
 /** `tags`: also the local tags and our private copy of each remote's (status compares them), in the same process. */
 export async function readRefs(cwd: string, signal?: AbortSignal, options: {tags?: boolean} = {}): Promise<RefSnapshot> {
@@ -35,9 +39,11 @@ export function parseRefs(stdout: string, options: {tags?: boolean} = {}): RefSn
 	const refs = new Map<string, string>();
 	const local: LocalTag[] = [];
 	const stored = new Map<string, string>();
+	let head: string | undefined;
 	for (const line of stdout.split('\n')) {
-		const [sha, name, symref, type] = line.split(' ');
+		const [sha, name, symref, type, isHead] = line.split(' ');
 		if (!sha || !name) continue;
+		if (isHead === '*' && name.startsWith(headsPrefix)) head = name.slice(headsPrefix.length);
 		if (name.startsWith(tagsPrefix)) {
 			if (name.length > tagsPrefix.length) local.push({name: name.slice(tagsPrefix.length), sha, annotated: type === 'tag'});
 			continue;
@@ -53,7 +59,8 @@ export function parseRefs(stdout: string, options: {tags?: boolean} = {}): RefSn
 		refs.set(name, sha);
 	}
 
-	return options.tags ? {refs, tags: {local, stored}} : {refs};
+	const heads = head === undefined ? {} : {head};
+	return options.tags ? {refs, ...heads, tags: {local, stored}} : {refs, ...heads};
 }
 
 export function localSha(snapshot: RefSnapshot, branch: string): string | undefined {
