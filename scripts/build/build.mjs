@@ -40,6 +40,7 @@ const {metafile} = await esbuild.build({
 	banner: {js: "import {createRequire as __createRequire} from 'node:module'; const require = __createRequire(import.meta.url);"},
 	minifySyntax: !dev,
 	minifyWhitespace: !dev,
+	minifyIdentifiers: !dev,
 	sourcemap: dev ? 'linked' : false,
 	legalComments: 'none',
 	metafile: true,

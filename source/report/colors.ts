@@ -1,5 +1,3 @@
-import {styleText} from 'node:util';
-
 /**
  * The one colour decision of the program, for headless text and the dashboard alike
  * (ink paints through chalk's default instance: `ui/terminal-colors.ts` hands it the level).
@@ -50,9 +48,10 @@ export const plainPalette: Palette = {green: unpainted, red: unpainted, yellow: 
 
 type Style = 'green' | 'red' | 'yellow' | 'cyan' | 'dim' | 'bold';
 
-// validateStream off: the level above already decided; Node 22 would otherwise drop the codes
-// for a pipe even under --color.
-const painter = (style: Style) => (text: string) => styleText(style, text, {validateStream: false});
+// validateStream off: the level above already decided; Node would otherwise drop the codes for a
+// pipe even under --color. node:util through getBuiltinModule: its ESM facade builds every export
+// (parseArgs, MIMEType: more modules) for the one function used here, and only when painting.
+const painter = (style: Style) => (text: string) => process.getBuiltinModule('node:util').styleText(style, text, {validateStream: false});
 
 export function paletteFor(level: ColorLevel): Palette {
 	if (level === 0) return plainPalette;

@@ -5,6 +5,8 @@
  * again, so a fix the user makes while the dashboard runs is used on the next try.
  */
 
+import {monotonicMs} from '../clock.js';
+
 export type ConfigReader = (cwd: string) => Promise<string | undefined>;
 
 const freshForMs = 5000;
@@ -15,11 +17,11 @@ const cache = new Map<string, {at: number; value: Promise<string | undefined>}>(
  * for core.sshCommand too): the first network call of the next few seconds needs no lookup.
  */
 export function rememberSshCommand(cwd: string, value: string | undefined): void {
-	cache.set(cwd, {at: performance.now(), value: Promise.resolve(value)});
+	cache.set(cwd, {at: monotonicMs(), value: Promise.resolve(value)});
 }
 
 export function configuredSshCommand(cwd: string, read: ConfigReader): Promise<string | undefined> {
-	const now = performance.now();
+	const now = monotonicMs();
 	const hit = cache.get(cwd);
 	if (hit && now - hit.at < freshForMs) return hit.value;
 	const value = read(cwd).catch(() => undefined);

@@ -1,4 +1,5 @@
 import {setTimeout as delay} from 'node:timers/promises';
+import {monotonicMs} from '../clock.js';
 
 /**
  * Signalling a whole process group: the program we started leads it (it was spawned
@@ -34,11 +35,11 @@ export async function endGroup(pid: number, graceMs: number): Promise<void> {
 		return;
 	}
 
-	const deadline = performance.now() + graceMs;
+	const deadline = monotonicMs() + graceMs;
 	// Zombies keep a group answering signal 0 (a container's init may never reap them): the
 	// poll only shortens the wait; SIGKILL at the end is what guarantees the result.
-	while (performance.now() < deadline) {
-		await delay(Math.min(pollMs, Math.max(1, deadline - performance.now())));
+	while (monotonicMs() < deadline) {
+		await delay(Math.min(pollMs, Math.max(1, deadline - monotonicMs())));
 		if (!signalGroup(pid, 0)) return;
 	}
 

@@ -3,6 +3,7 @@ import {timerMs} from '../timer-limit.js';
 import {missingUnderWrapper, withDeadline} from './deadline.js';
 import {endGroup, type LiveGroups} from './process-group.js';
 import {watchForStall} from './stall-watch.js';
+import {monotonicMs} from '../clock.js';
 
 /**
  * The one way a program runs (git, VPN commands). Every run:
@@ -68,7 +69,7 @@ const notRun = {stdout: '', stderr: '', exitCode: null, timedOut: false, stalled
 const pipeReleaseMs = 250;
 
 export async function runInGroup(command: GroupCommand): Promise<GroupResult> {
-	const started = performance.now();
+	const started = monotonicMs();
 	const program =
 		command.selfDeadline && command.timeoutMs !== undefined
 			? withDeadline(command.file, command.args, command.timeoutMs, command.env.PATH ?? '')
@@ -89,7 +90,7 @@ export async function runInGroup(command: GroupCommand): Promise<GroupResult> {
 	} catch (error) {
 		// A start failure comes as a result; this is for arguments node refuses (a NUL byte in the env).
 		const message = error instanceof Error ? error.message : String(error);
-		return {...notRun, durationMs: Math.round(performance.now() - started), startError: {message}};
+		return {...notRun, durationMs: Math.round(monotonicMs() - started), startError: {message}};
 	}
 
 	const {child, done} = running;
@@ -166,7 +167,7 @@ export async function runInGroup(command: GroupCommand): Promise<GroupResult> {
 			stdout: result.stdout,
 			stderr,
 			exitCode: missing ? null : exitCode,
-			durationMs: Math.round(performance.now() - started),
+			durationMs: Math.round(monotonicMs() - started),
 			timedOut,
 			stalled,
 			aborted,

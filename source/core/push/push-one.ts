@@ -18,6 +18,7 @@ import {interpretPush, type Attempt} from './push-outcome.js';
 import type {PushRequest} from './push-request.js';
 import {tagOutcome} from './tag-outcome.js';
 import {recordPushedTags} from '../tags/record-pushed.js';
+import {monotonicMs} from '../clock.js';
 import {tagReads, tagsForPush, type TagPush} from '../tags/read-tags.js';
 
 export type {PushRequest} from './push-request.js';
@@ -165,7 +166,7 @@ async function unlessDeliveredMeanwhile(attempt: Attempt, output: GitOutput, req
 }
 
 export async function pushOne(request: PushRequest): Promise<OperationResult> {
-	const started = performance.now();
+	const started = monotonicMs();
 	// remoteBranch only when branch_map renames it: output then shows "main → master".
 	const identity = {...branchNames(request.remote, request.branch), sha: request.localSha};
 	try {
@@ -189,12 +190,12 @@ export async function pushOne(request: PushRequest): Promise<OperationResult> {
 			onRetry: ({retry, delayMs, last}) => request.onRetry?.({retry, of: request.remote.retry, delayMs, error: last.error}),
 		});
 		if (result.status === 'pushed') request.onProgress?.({phase: 'done', percent: 100});
-		const durationMs = Math.round(performance.now() - started);
+		const durationMs = Math.round(monotonicMs() - started);
 		const tagResults = result.tagResults?.map(line => ({...line, attempts, durationMs}));
 		return {...identity, ...result, ...(tagResults ? {tagResults} : {}), attempts, durationMs};
 	} catch (error) {
 		// GitNotFoundError and the unforeseen: still one result, never a throw.
 		const message = error instanceof Error ? error.message : String(error);
-		return {...identity, status: 'failed', errorClass: 'other', message: redact(message), error: redact(message), attempts: 1, durationMs: Math.round(performance.now() - started)};
+		return {...identity, status: 'failed', errorClass: 'other', message: redact(message), error: redact(message), attempts: 1, durationMs: Math.round(monotonicMs() - started)};
 	}
 }

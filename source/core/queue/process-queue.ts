@@ -8,6 +8,7 @@ import {withTagLines} from '../push/tag-outcome.js';
 import {QueueError} from './errors.js';
 import {branchTip, classifyQueuedSha} from './queued-sha.js';
 import type {QueueStore} from './queue-store.js';
+import {monotonicMs} from '../clock.js';
 
 export type ProcessQueueOptions = {
 	cwd: string;
@@ -53,10 +54,10 @@ export async function processQueue(options: ProcessQueueOptions): Promise<Operat
 	);
 
 	const one = async (entry: QueueEntry): Promise<OperationResult> => {
-		const started = performance.now();
+		const started = monotonicMs();
 		const base = {remote: entry.remote, branch: entry.branch, ...(entry.remoteBranch === undefined ? {} : {remoteBranch: entry.remoteBranch}), attempts: 0};
 		const target = `${entry.remote}/${deliversTo(entry)}`;
-		const elapsed = () => Math.round(performance.now() - started);
+		const elapsed = () => Math.round(monotonicMs() - started);
 		const drop = `drop it with --clear-queue --remote ${entry.remote} --branch ${entry.branch}`;
 		// Checked before anything else, dry-run included: the config of now decides, not the one the entry was queued under.
 		const refused = options.refusal?.(entry);

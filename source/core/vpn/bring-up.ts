@@ -4,6 +4,7 @@ import type {VpnStateKind} from '../model.js';
 import type {VpnCommandKey} from '../trust/fingerprint.js';
 import {autoConnectOff, commandFailure, noConnectCommand, verifyFailure} from './failure-reasons.js';
 import type {CommandResult} from './run-command.js';
+import {monotonicMs} from '../clock.js';
 
 /**
  * Smart connect (SPEC §4): connect only when the remote is unreachable AND check_cmd says
@@ -96,11 +97,11 @@ export async function bringUp(step: BringUpStep): Promise<BringUpOutcome> {
 async function verify(step: BringUpStep, timeoutMs: number): Promise<true | string> {
 	const {vpn} = step;
 	if (vpn.checkCmd === undefined) return true;
-	const started = performance.now();
+	const started = monotonicMs();
 	let last: CommandResult | undefined;
 	for (let attempt = 0; ; attempt++) {
 		const pause = pollDelaysMs[attempt] ?? pollDelayMaxMs;
-		const remaining = timeoutMs - (performance.now() - started);
+		const remaining = timeoutMs - (monotonicMs() - started);
 		if (remaining <= pause) break;
 		if (pause > 0) {
 			try {
@@ -110,12 +111,12 @@ async function verify(step: BringUpStep, timeoutMs: number): Promise<true | stri
 			}
 		}
 
-		last = await step.run('check_cmd', vpn.checkCmd, Math.max(1, timeoutMs - (performance.now() - started)));
+		last = await step.run('check_cmd', vpn.checkCmd, Math.max(1, timeoutMs - (monotonicMs() - started)));
 		if (last.ok) return true;
 		if (last.aborted) break;
 	}
 
-	return verifyFailure(vpn, performance.now() - started, last);
+	return verifyFailure(vpn, monotonicMs() - started, last);
 }
 
 function down(step: BringUpStep, reason: string): BringUpOutcome {

@@ -1,4 +1,5 @@
 import {exitCodeForSignal} from '../errors.js';
+import {monotonicMs} from '../clock.js';
 
 /**
  * Ctrl-C and SIGTERM must not leave a VPN we connected up (SPEC §4). On the first SIGINT or
@@ -42,13 +43,13 @@ export function installSignalCleanup(cleanup: () => Promise<void>, options: Sign
 			// signal-exit (inside execa and proper-lockfile) miscounts the listeners when both of
 			// its versions are loaded and re-raises the signal ~1 ms later. That echo is not the
 			// user insisting: exiting on it would skip the cleanup (VPN left up, queue locked).
-			if (signal === first?.signal && performance.now() - first.at < echoWindowMs) return;
+			if (signal === first?.signal && monotonicMs() - first.at < echoWindowMs) return;
 			exit(code);
 			return;
 		}
 
 		signalled = true;
-		first = {signal, at: performance.now()};
+		first = {signal, at: monotonicMs()};
 		// A ref'd timer: it also keeps the process alive until the cleanup has had its chance.
 		let timer: NodeJS.Timeout | undefined;
 		const deadline = new Promise<void>(resolve => {
