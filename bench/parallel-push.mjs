@@ -4,6 +4,8 @@
 //   git's own multiple pushurl on one remote (`git push all main`, also one after another),
 //   `git push &` to every remote at once from a shell (the floor of pushing in parallel on this
 //   machine: 2 cores share the packing),
+//   Node starting the same parallel `git push`es and nothing else (the floor for any Node CLI:
+//   Node's own start plus the parallel pushes),
 //   a single `git push` to one remote alone (the floor a parallel push can approach).
 // Every run pushes 3 fresh commits; the remotes are reset to the old tip in between, directly
 // in the bare repositories (not through the proxy), and every push is checked to have landed.
@@ -83,6 +85,10 @@ export async function run({log = () => {}} = {}) {
 			const script = `for r in ${targets.join(' ')}; do git push -q "$r" main & done; wait`;
 			return (await mustRun('sh', ['-c', script], {cwd: work, env})).ms;
 		},
+		'node starting git push (floor)': async targets => {
+			const script = `let n = 0; for (const r of ${JSON.stringify(targets)}) require('node:child_process').spawn('git', ['push', '-q', r, 'main'], {stdio: 'ignore'}).on('exit', code => { if (code !== 0) process.exitCode = 1; if (++n === ${targets.length}) process.exit(); });`;
+			return (await mustRun(process.execPath, ['-e', script], {cwd: work, env})).ms;
+		},
 		'single git push': async targets => (await mustRun('git', ['push', '-q', targets[0], 'main'], {cwd: work, env})).ms,
 	};
 	const methodNames = Object.keys(measure);
@@ -118,13 +124,14 @@ export async function run({log = () => {}} = {}) {
 			medians[method] = r.median;
 			rows.push(r);
 		}
+		notes.push(`K=${k} node floor / single push = ${ratio(medians['node starting git push (floor)'], medians['single git push'])} (what any Node CLI pays before doing anything of its own)`);
 		for (const tool of methodNames.filter(method => method.startsWith('remote-sync'))) {
 			const ms = medians[tool];
 			const single = ratio(ms, medians['single git push']);
 			const loop = ratio(ms, medians['shell loop of git push']);
 			// Issue 14's targets, at K=4: <= 1.25x one git push and <= 0.45x a shell loop.
 			const verdict = k === 4 ? ` (targets <= 1.25x single, <= 0.45x loop: ${single <= 1.25 ? 'holds' : 'does not hold'}, ${loop <= 0.45 ? 'holds' : 'does not hold'})` : '';
-			notes.push(`K=${k} ${tool}: / shell loop = ${loop}, / pushurls = ${ratio(ms, medians['git push all (pushurls)'])}, / parallel git push = ${ratio(ms, medians['parallel git push (sh &)'])}, / single push = ${single}${verdict}`);
+			notes.push(`K=${k} ${tool}: / shell loop = ${loop}, / pushurls = ${ratio(ms, medians['git push all (pushurls)'])}, / parallel git push = ${ratio(ms, medians['parallel git push (sh &)'])}, / node floor = ${ratio(ms, medians['node starting git push (floor)'])}, / single push = ${single}${verdict}`);
 		}
 	}
 	await proxy.stop();
