@@ -26,3 +26,30 @@ describe('repository watcher', () => {
 		expect(errors[0]).toMatch(/cannot watch .*gone.*press R/);
 	});
 });
+
+describe('repository watcher: directories made and changed after it started', () => {
+	it('sees a branch in a new nested directory, then a change inside it, and a new remote\'s tracking refs', async () => {
+		const repo = makeRepo();
+		const gitDir = path.join(repo, '.git');
+		let changes = 0;
+		const watcher = watchRepository({gitDir, commonDir: gitDir}, {onChange: () => changes++, onError: message => expect.fail(message), debounceMs: 50});
+		onCleanup(() => watcher.close());
+		const settled = async () => {
+			const before = changes;
+			await waitFor(() => changes > before, {timeoutMs: 10_000});
+		};
+
+		// Loose refs only: git writes refs/heads/feature/deep/x through a new directory.
+		const head = git(repo, 'rev-parse', 'HEAD');
+		git(repo, 'update-ref', 'refs/heads/feature/deep/x', head);
+		await settled();
+		// Now inside the directory that did not exist when the watcher started.
+		commit(repo, 'two');
+		git(repo, 'update-ref', 'refs/heads/feature/deep/x', git(repo, 'rev-parse', 'HEAD'));
+		await settled();
+		git(repo, 'update-ref', 'refs/remotes/new-mirror/release/1', head);
+		await settled();
+		git(repo, 'update-ref', 'refs/remotes/new-mirror/release/1', git(repo, 'rev-parse', 'HEAD'));
+		await settled();
+	});
+});
