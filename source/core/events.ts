@@ -14,7 +14,8 @@ import type {
  * consume the same stream; the dashboard's rows read the snapshot instead (see sync-service.ts).
  */
 export type SyncEvent =
-	| {type: 'operation-started'; id: string; kind: OperationKind; remote: string; branch?: string; at: number}
+	/** `remoteBranch`: the branch's name on the remote, when branch_map renames it. */
+	| {type: 'operation-started'; id: string; kind: OperationKind; remote: string; branch?: string; remoteBranch?: string; at: number}
 	| {type: 'phase'; id: string; remote: string; branch?: string; progress: Progress}
 	| {type: 'command'; id: string; remote?: string; argv: string[]; durationMs: number; exitCode: number | null; failure?: GitFailure}
 	| {type: 'result'; id: string; kind: OperationKind; result: OperationResult}

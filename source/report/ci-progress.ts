@@ -2,7 +2,7 @@ import type {SyncEvent} from '../core/events.js';
 import {shownText} from '../core/text/shown-text.js';
 import type {OperationKind, Progress} from '../core/model.js';
 import type {EventSource} from './event-stream.js';
-import {formatDuration} from './format.js';
+import {branchPair, formatDuration} from './format.js';
 import {ProgressThrottle} from './progress-throttle.js';
 
 /**
@@ -21,7 +21,8 @@ export function followCiProgress(source: EventSource, writeLine: (text: string) 
 	return source.on((event: SyncEvent) => {
 		switch (event.type) {
 			case 'operation-started': {
-				const target = `${label(event.kind)} ${event.remote}${event.branch && event.branch !== '*' ? `/${event.branch}` : ''}`;
+				// Under branch_map the line says where it goes: push origin/main → master.
+				const target = `${label(event.kind)} ${event.remote}${event.branch && event.branch !== '*' ? `/${branchPair(event.branch, event.remoteBranch)}` : ''}`;
 				targets.set(event.id, target);
 				say(`${target}: started`);
 				// The start is a line of its own: the first phase within the interval stays quiet.

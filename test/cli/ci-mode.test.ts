@@ -40,6 +40,16 @@ describe('in a CI job (CI=true, no terminal, stdin closed)', () => {
 		expect(run.stdout.match(/Push Results/g)).toHaveLength(1);
 	});
 
+	it('under branch_map the lines name where the branch goes, from start to result', async () => {
+		// A repo file's branch_map needs trust: the user's own file maps without it.
+		const run = await runCli(['--push', '--remote', 'local'], {cwd: fleet.repo, env: {CI: 'true', XDG_CONFIG_HOME: userConfigDir({remotes: {local: {branch_map: {main: 'master'}}}})}});
+		expect(run.exitCode, run.stderr).toBe(0);
+		const progress = run.stderr.split('\n').filter(line => line.startsWith('push '));
+		expect(progress.filter(line => line.startsWith('push local/main → master: started')), run.stderr).toHaveLength(1);
+		expect(progress.filter(line => line.startsWith('push local/main → master: pushed in ')), run.stderr).toHaveLength(1);
+		expect(git(fleet.remotes.local!.bare!, 'rev-parse', 'master')).toBe(tip);
+	});
+
 	it('the queue stays on where configured: REMOTE_SYNC_OFFLINE_QUEUE, the repo file, the user file (exit 3)', async () => {
 		const configured: Array<Record<string, string>> = [
 			{CI: 'true', REMOTE_SYNC_OFFLINE_QUEUE: 'true'},

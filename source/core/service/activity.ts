@@ -35,11 +35,14 @@ export function writes(kind: OperationKind): boolean {
 	return kind === 'push' || kind === 'process-queue';
 }
 
-export function startOperation(context: ServiceContext, kind: OperationKind, remote: string, branch?: string): OperationHandle {
+/** The branch an operation is about, and its name on the remote when branch_map renames it (branchNames). */
+export type OperationTarget = {branch?: string; remoteBranch?: string};
+
+export function startOperation(context: ServiceContext, kind: OperationKind, remote: string, {branch, remoteBranch}: OperationTarget = {}): OperationHandle {
 	const id = context.nextId();
 	const startedAt = Date.now();
 	const writing = writes(kind) ? 1 : 0;
-	context.bus.emit({type: 'operation-started', id, kind, remote, branch, at: startedAt});
+	context.bus.emit({type: 'operation-started', id, kind, remote, branch, ...(remoteBranch === undefined ? {} : {remoteBranch}), at: startedAt});
 	context.store.updateRow(remote, row => ({...row, activity: {id, kind, branch, startedAt}}));
 	context.store.update(snapshot => ({...snapshot, running: snapshot.running + 1, writing: snapshot.writing + writing}));
 
@@ -88,10 +91,10 @@ export async function withOperation<T>(
 	context: ServiceContext,
 	kind: OperationKind,
 	remote: string,
-	branch: string | undefined,
+	target: OperationTarget,
 	body: (operation: OperationHandle) => Promise<T>,
 ): Promise<T> {
-	const operation = startOperation(context, kind, remote, branch);
+	const operation = startOperation(context, kind, remote, target);
 	try {
 		return await body(operation);
 	} finally {

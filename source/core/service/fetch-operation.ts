@@ -50,7 +50,7 @@ export async function fetchRemotes(context: ServiceContext, remotes: readonly Re
 }
 
 async function fetchOne(context: ServiceContext, remote: ResolvedRemote): Promise<FetchOutcome> {
-	return withOperation(context, 'fetch', remote.name, '*', async operation => {
+	return withOperation(context, 'fetch', remote.name, {branch: '*'}, async operation => {
 		if (remote.untrusted !== undefined) {
 			// Never contacted: its destination waits for `remote-sync trust` (SPEC §2).
 			const outcome = {remote: remote.name, ok: false, durationMs: 0, skipped: remote.untrusted};

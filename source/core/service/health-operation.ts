@@ -12,7 +12,7 @@ export async function checkHealth(context: ServiceContext, remotes: readonly Res
 	return mapBounded(
 		remotes,
 		context.config.settings.maxWorkers,
-		async remote => withOperation(context, 'health', remote.name, undefined, async operation => probeOne(context, remote, operation)),
+		async remote => withOperation(context, 'health', remote.name, {}, async operation => probeOne(context, remote, operation)),
 		(remote, error): HealthResult => ({name: remote.name, url: redactUrl(remote.url), reachable: false, class: 'other', latencyMs: 0, error: String(error)}),
 	);
 }

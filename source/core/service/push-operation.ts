@@ -89,7 +89,7 @@ async function pushJob(context: ServiceContext, job: Job, force: boolean, tags: 
 	if (!job.localSha) return skip(remote, branch, `branch ${branch} does not exist locally`);
 	if (remote.untrusted !== undefined) return skip(remote, branch, remote.untrusted);
 	const localSha = job.localSha;
-	return withOperation(context, 'push', remote.name, branch, async operation => {
+	return withOperation(context, 'push', remote.name, branchNames(remote, branch), async operation => {
 		const started = Date.now();
 		operation.progress({phase: remote.vpn ? 'vpn' : 'connecting'});
 		const dryRun = context.dryRun();

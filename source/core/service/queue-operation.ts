@@ -62,7 +62,7 @@ async function pushQueued(context: ServiceContext, entry: QueueEntry, sha: strin
 		return {...branchNames(remote, entry.branch), status: 'skipped', durationMs: 0, attempts: 0, sha, message: remote.untrusted};
 	}
 
-	return withOperation(context, 'process-queue', remote.name, entry.branch, async operation => {
+	return withOperation(context, 'process-queue', remote.name, branchNames(remote, entry.branch), async operation => {
 		const started = Date.now();
 		const result = await withVpn(
 			context,
