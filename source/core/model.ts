@@ -61,6 +61,8 @@ export type RemoteBranchStatus = {
 	untrusted?: string;
 	/** True when `fetchError` is set: the state is the last known one, as of `fetchedAt`. */
 	stale?: boolean;
+	/** Why the state is `filtered`: the remote's `branches` leave it out, or branch_map sends another branch there (core/branch-map.ts). */
+	notTaken?: string;
 	/** Why the state is `unknown`: never fetched, or the remote's fetch refspec does not fetch this branch. */
 	unknownReason?: 'never-fetched' | 'not-in-refspec';
 	/** Undefined when our fetch never looked at the remote's tags (JSON `null`). */

@@ -27,7 +27,7 @@ function describe(remote: RemoteBranchStatus): string {
 		case 'unknown':
 			return 'unknown: never fetched (run --fetch)';
 		case 'filtered':
-			return "not synced: the remote's branches do not take this branch";
+			return `not synced: ${remote.notTaken ?? "the remote's branches do not take this branch"}`;
 	}
 }
 

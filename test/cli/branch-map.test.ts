@@ -151,6 +151,16 @@ describe('branch_map main → master: push and status', () => {
 		expect(run.exitCode).toBe(0);
 	});
 
+	it('text status says why a branch is not synced: a name the map claims, or the branches globs', async () => {
+		const {repo, env} = legacyRepo({otherRemotes: {narrow: {branches: ['release/*']}}});
+		git(repo, 'remote', 'add', 'narrow', makeBare());
+		git(repo, 'checkout', '-q', '-b', 'master');
+		const run = await runCli(['--status', '--no-fetch', '--no-color'], {cwd: repo, env});
+		expect(run.exitCode, run.stderr).toBe(0);
+		expect(run.stdout).toContain('State: not synced: its master is where branch_map sends main');
+		expect(run.stdout).toContain('State: not synced: branches: release/*');
+	});
+
 	it('dry-run predicts the mapped name and changes nothing', async () => {
 		const {repo, bare, env} = legacyRepo();
 		const dry = parseJson(await runCli(['--push', '--dry-run', '--json'], {cwd: repo, env}));

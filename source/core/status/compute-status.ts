@@ -48,10 +48,11 @@ export async function computeStatus(input: ComputeStatusInput): Promise<Omit<Sta
 	const remotes = [...input.remotes].sort((a, b) => a.priority - b.priority);
 	const local = localSha(snapshot, branch);
 	const tips = remotes.map(remote => {
-		const taken = notTakenReason(remote, branch) === undefined;
+		const notTaken = notTakenReason(remote, branch);
+		const taken = notTaken === undefined;
 		const remoteBranch = remoteBranchOf(remote, branch);
 		const ref = trackingRefFor(layout.get(remote.name)!, remoteBranch);
-		return {remote, remoteBranch, taken, ref, tip: ref === undefined ? undefined : snapshot.refs.get(ref)};
+		return {remote, remoteBranch, taken, notTaken, ref, tip: ref === undefined ? undefined : snapshot.refs.get(ref)};
 	});
 
 	// The commit graph (two git processes) is read while the fetch times are (a stat per
@@ -66,19 +67,19 @@ export async function computeStatus(input: ComputeStatusInput): Promise<Omit<Sta
 	const reachableRead = reachableTags(cwd, local, snapshot, remotes.filter(remote => tagsSeenAt[remote.name] !== undefined), signal);
 	reachableRead.catch(() => undefined); // Awaited with the graph.
 
-	const rows = tips.map(({remote, remoteBranch, taken, ref, tip}) => {
+	const rows = tips.map(({remote, remoteBranch, taken, notTaken, ref, tip}) => {
 		// Fetched once = it left a tracking ref, or a fetch of it is on record (an empty remote leaves no ref).
 		const fetched = fetchedAt[remote.name] !== undefined || trackingRefs.get(remote.name)!.length > 0;
 		const state: SyncState | undefined = !taken ? 'filtered' : ref === undefined || !fetched ? 'unknown' : tip === undefined ? 'missing' : undefined;
 		const unknownReason = state === 'unknown' ? (ref === undefined ? ('not-in-refspec' as const) : ('never-fetched' as const)) : undefined;
-		return {remote, remoteBranch, tip, state, unknownReason};
+		return {remote, remoteBranch, tip, state, unknownReason, notTaken};
 	});
 
 	const compared = rows.filter((row): row is typeof row & {tip: string} => row.state === undefined && row.tip !== undefined);
 	const [graph, reachable] = await Promise.all([graphRead, reachableRead]);
 	const tags = snapshot.tags!;
 
-	const statuses: RemoteBranchStatus[] = rows.map(({remote, remoteBranch, tip, state, unknownReason}) => {
+	const statuses: RemoteBranchStatus[] = rows.map(({remote, remoteBranch, tip, state, unknownReason, notTaken}) => {
 		const counts = state === undefined ? countsFor(graph, local, tip) : {state, ahead: 0, behind: 0};
 		const status: RemoteBranchStatus = {
 			remote: remote.name,
@@ -91,6 +92,7 @@ export async function computeStatus(input: ComputeStatusInput): Promise<Omit<Sta
 			remoteSha: tip,
 		};
 		if (unknownReason) status.unknownReason = unknownReason;
+		if (notTaken !== undefined) status.notTaken = notTaken;
 		if (remote.vpn) status.vpn = remote.vpn.name;
 		const at = fetchedAt[remote.name];
 		if (at !== undefined) status.fetchedAt = at;

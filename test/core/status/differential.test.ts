@@ -353,7 +353,13 @@ function expectedReport(git: ReturnType<typeof oracle>, testCase: Case, refs: Re
 		let ahead = 0;
 		let behind = 0;
 		let unknownReason: RemoteBranchStatus['unknownReason'];
-		if (claimed || !takesNames(testCase.takes.get(r.name)!, [branch, onRemote])) state = 'filtered';
+		// Why not: the first local branch the map sends onto this name, else the globs.
+		const notTaken = claimed
+			? `its ${branch} is where branch_map sends ${Object.entries(map).find(([owner, target]) => target === branch && owner !== branch)![0]}`
+			: takesNames(testCase.takes.get(r.name)!, [branch, onRemote])
+				? undefined
+				: `branches: ${r.branches.join(', ') || 'none'}`;
+		if (notTaken !== undefined) state = 'filtered';
 		else if (destination === undefined) [state, unknownReason] = ['unknown', 'not-in-refspec'];
 		else if (!fetched) [state, unknownReason] = ['unknown', 'never-fetched'];
 		else if (tip === undefined) state = 'missing';
@@ -366,6 +372,7 @@ function expectedReport(git: ReturnType<typeof oracle>, testCase: Case, refs: Re
 
 		const row: RemoteBranchStatus = {remote: r.name, url: r.url, priority: r.priority, branch, ...(onRemote === branch ? {} : {remoteBranch: onRemote}), state, ahead, behind, local, remoteSha: tip};
 		if (unknownReason) row.unknownReason = unknownReason;
+		if (notTaken !== undefined) row.notTaken = notTaken;
 		const tags = expectedTags(git, testCase, pool, r, local);
 		if (tags) row.tags = tags;
 		return row;
