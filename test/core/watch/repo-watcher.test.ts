@@ -3,18 +3,24 @@ import {describe, expect, it} from 'vitest';
 import {watchRepository} from '../../../source/core/watch/repo-watcher.js';
 import {commit, git, makeRepo, onCleanup, tempDir, waitFor} from '../../harness/index.js';
 
+/** A new repository under watch (stopped at cleanup); `changes()` counts the changes reported. */
+function watchedRepo(debounceMs: number): {repo: string; changes: () => number} {
+	const repo = makeRepo();
+	const gitDir = path.join(repo, '.git');
+	let changes = 0;
+	const watcher = watchRepository({gitDir, commonDir: gitDir}, {onChange: () => changes++, onError: message => expect.fail(message), debounceMs});
+	onCleanup(() => watcher.close());
+	return {repo, changes: () => changes};
+}
+
 describe('repository watcher', () => {
 	it('reports a burst of ref updates (a commit, then two branches) as few changes, not one per file', async () => {
-		const repo = makeRepo();
-		const gitDir = path.join(repo, '.git');
-		let changes = 0;
-		const watcher = watchRepository({gitDir, commonDir: gitDir}, {onChange: () => changes++, onError: message => expect.fail(message), debounceMs: 200});
-		onCleanup(() => watcher.close());
+		const {repo, changes} = watchedRepo(200);
 		commit(repo, 'one');
 		git(repo, 'branch', 'b1');
 		git(repo, 'branch', 'b2');
-		await waitFor(() => changes > 0, {timeoutMs: 10_000});
-		expect(changes).toBeLessThanOrEqual(2);
+		await waitFor(() => changes() > 0, {timeoutMs: 10_000});
+		expect(changes()).toBeLessThanOrEqual(2);
 	});
 
 	it('degrades to one clear error when a directory cannot be watched, and never throws', async () => {
@@ -29,14 +35,10 @@ describe('repository watcher', () => {
 
 describe('repository watcher: directories made and changed after it started', () => {
 	it('sees a branch in a new nested directory, then a change inside it, and a new remote\'s tracking refs', async () => {
-		const repo = makeRepo();
-		const gitDir = path.join(repo, '.git');
-		let changes = 0;
-		const watcher = watchRepository({gitDir, commonDir: gitDir}, {onChange: () => changes++, onError: message => expect.fail(message), debounceMs: 50});
-		onCleanup(() => watcher.close());
+		const {repo, changes} = watchedRepo(50);
 		const settled = async () => {
-			const before = changes;
-			await waitFor(() => changes > before, {timeoutMs: 10_000});
+			const before = changes();
+			await waitFor(() => changes() > before, {timeoutMs: 10_000});
 		};
 
 		// Loose refs only: git writes refs/heads/feature/deep/x through a new directory.
