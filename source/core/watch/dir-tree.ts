@@ -1,4 +1,4 @@
-import {readdirSync, statSync, watch, type FSWatcher} from 'node:fs';
+import {lstatSync, readdirSync, watch, type FSWatcher} from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -64,7 +64,8 @@ export function watchTree(root: string, events: TreeEvents): TreeWatch {
 	const follow = (target: string): void => {
 		let isDirectory = false;
 		try {
-			isDirectory = statSync(target).isDirectory();
+			// lstat: a symbolic link is never followed out of the tree (readdir's entries do not follow them either).
+			isDirectory = lstatSync(target).isDirectory();
 		} catch {
 			// Gone: a removed directory, or a lock file renamed away.
 		}

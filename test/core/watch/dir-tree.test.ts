@@ -1,4 +1,4 @@
-import {mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {watchTree} from '../../../source/core/watch/dir-tree.js';
@@ -47,5 +47,18 @@ describe('watchTree', () => {
 		await waitFor(() => seen.includes(path.join('a', 'b', 'ref')), {timeoutMs: 10_000});
 		rmSync(path.join(root, 'a'), {recursive: true});
 		await waitFor(() => tree.watchedDirs().length === 1, {timeoutMs: 10_000});
+	});
+
+	it('never follows a symbolic link out of the tree, present at the start or made later', async () => {
+		const root = tempDir();
+		const outside = tempDir();
+		mkdirSync(path.join(outside, 'deep', 'er'), {recursive: true});
+		symlinkSync(outside, path.join(root, 'early'));
+		const seen: string[] = [];
+		const tree = watchTree(root, {onEvent: (_dir, name) => seen.push(name ?? ''), onError: (_dir, error) => expect.fail(String(error))});
+		onCleanup(() => tree.close());
+		symlinkSync(outside, path.join(root, 'late'));
+		await waitFor(() => seen.includes('late'), {timeoutMs: 10_000});
+		expect(tree.watchedDirs()).toEqual([root]);
 	});
 });
