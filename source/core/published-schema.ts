@@ -23,6 +23,9 @@ function openObjects(ctx: {jsonSchema: Record<string, unknown>}): void {
 	if (ctx.jsonSchema.additionalProperties === false) delete ctx.jsonSchema.additionalProperties;
 }
 
+/** What every published output schema promises its consumers, in each one's description (docs/hooks.md). */
+export const fieldContract = 'Fields are a contract: new ones may be added, none renamed or removed; consumers must accept fields they do not know';
+
 export function publishedSchema(schema: z.ZodType, header: SchemaHeader, io: 'input' | 'output'): Record<string, unknown> {
 	// unrepresentable 'any': a z.custom payload (publishedElsewhere) is described by its $ref metadata alone.
 	const {$schema, ...rest} = z.toJSONSchema(schema, {target: 'draft-2020-12', io, unrepresentable: 'any', override: openObjects}) as Record<string, unknown>;

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type {SchemaHeader} from '../../core/published-schema.js';
+import {fieldContract, type SchemaHeader} from '../../core/published-schema.js';
 import type {JsonDocument} from '../json.js';
 import {errorClasses, operationKinds, phases, vpnStates} from './enums.js';
 import {publishedElsewhere} from './fields.js';
@@ -105,5 +105,5 @@ export const eventsHeader: SchemaHeader = {
 	id: 'events.schema.json',
 	title: 'remote-sync --events (one line)',
 	description:
-		'Each line remote-sync --events prints on stdout is one JSON object of this schema, written as it happens; the last line is always the summary. Fields are a contract: new ones may be added, none renamed or removed; consumers must accept fields they do not know. See docs/ci.md.',
+		`Each line remote-sync --events prints on stdout is one JSON object of this schema, written as it happens; the last line is always the summary. ${fieldContract}. See docs/ci.md.`,
 };

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type {SchemaHeader} from '../../core/published-schema.js';
+import {fieldContract, type SchemaHeader} from '../../core/published-schema.js';
 import {reachClasses} from './enums.js';
 
 /** `--health-check --json` (SPEC §6): json.ts builds it as these types; schema/output/health.schema.json is generated from it. */
@@ -24,5 +24,5 @@ export type HealthDocument = z.infer<typeof healthDocumentSchema>;
 export const healthHeader: SchemaHeader = {
 	id: 'health.schema.json',
 	title: 'remote-sync --health-check --json',
-	description: 'Reachability of every remote (SPEC §6). Fields are a contract: new ones may be added, none renamed or removed; consumers must accept fields they do not know (see docs/hooks.md).',
+	description: `Reachability of every remote (SPEC §6). ${fieldContract} (see docs/hooks.md).`,
 };

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type {SchemaHeader} from '../../core/published-schema.js';
+import {fieldContract, type SchemaHeader} from '../../core/published-schema.js';
 import {errorClass, pushStatuses} from './enums.js';
 import {count, nonEmptyStrings, sha} from './fields.js';
 
@@ -45,5 +45,5 @@ export type OperationDocument = z.infer<typeof operationDocumentSchema>;
 export const operationHeader: SchemaHeader = {
 	id: 'operation.schema.json',
 	title: 'remote-sync --push / --push-all / --fetch / --process-queue --json',
-	description: 'One result per (remote, branch) and a summary (SPEC §6). Fields are a contract: new ones may be added, none renamed or removed; consumers must accept fields they do not know (see docs/hooks.md).',
+	description: `One result per (remote, branch) and a summary (SPEC §6). ${fieldContract} (see docs/hooks.md).`,
 };

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type {SchemaHeader} from '../../core/published-schema.js';
+import {fieldContract, type SchemaHeader} from '../../core/published-schema.js';
 import {count, isoTime, sha} from './fields.js';
 
 /**
@@ -37,5 +37,5 @@ export type QueueDocument = z.infer<typeof queueDocumentSchema>;
 export const queueHeader: SchemaHeader = {
 	id: 'queue.schema.json',
 	title: 'remote-sync --show-queue / --clear-queue / --import-legacy-queue --json',
-	description: 'The offline queue (SPEC §6); --clear-queue adds how many entries it removed, --import-legacy-queue what it imported. Fields are a contract: new ones may be added, none renamed or removed; consumers must accept fields they do not know (see docs/hooks.md).',
+	description: `The offline queue (SPEC §6); --clear-queue adds how many entries it removed, --import-legacy-queue what it imported. ${fieldContract} (see docs/hooks.md).`,
 };

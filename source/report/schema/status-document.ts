@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type {SchemaHeader} from '../../core/published-schema.js';
+import {fieldContract, type SchemaHeader} from '../../core/published-schema.js';
 import {errorClass, syncStates} from './enums.js';
 import {count, isoTime, sha} from './fields.js';
 
@@ -58,5 +58,5 @@ export type StatusDocument = z.infer<typeof statusDocumentSchema>;
 export const statusHeader: SchemaHeader = {
 	id: 'status.schema.json',
 	title: 'remote-sync --status --json',
-	description: 'Where the branch stands on every remote (SPEC §6). Fields are a contract: new ones may be added, none renamed or removed; consumers must accept fields they do not know (see docs/hooks.md).',
+	description: `Where the branch stands on every remote (SPEC §6). ${fieldContract} (see docs/hooks.md).`,
 };
