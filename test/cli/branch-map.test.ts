@@ -161,6 +161,21 @@ describe('branch_map main → master: push and status', () => {
 		expect(run.stdout).toContain('State: not synced: branches: release/*');
 	});
 
+	it("a repository file's branches glob reaches the status text inert, colour on or off", async () => {
+		const {repo, env} = legacyRepo();
+		git(repo, 'remote', 'add', 'narrow', makeBare());
+		// A cloned repository's file: its words are foreign text, here a blink, our palette's own red and a title change.
+		writeFileSync(path.join(repo, '.remotesyncrc.json'), JSON.stringify({remotes: {narrow: {branches: ['\u001b[5mrelease/*\u001b[31m\u001b]0;owned\u0007']}}}));
+		for (const colour of ['--no-color', '--color']) {
+			const run = await runCli(['--status', '--no-fetch', colour], {cwd: repo, env});
+			expect(run.exitCode, run.stderr).toBe(0);
+			const state = run.stdout.split('\n').find(line => line.includes('not synced: branches:'));
+			expect(state, run.stdout).toBeDefined();
+			// The line is painted dim by us; none of the file's codes reaches the terminal.
+			expect(state!.replace(/\u001b\[(?:2|22)m/g, ''), colour).not.toMatch(/[\u0007\u001b]/);
+		}
+	});
+
 	it('dry-run predicts the mapped name and changes nothing', async () => {
 		const {repo, bare, env} = legacyRepo();
 		const dry = parseJson(await runCli(['--push', '--dry-run', '--json'], {cwd: repo, env}));

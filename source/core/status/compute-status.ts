@@ -3,6 +3,7 @@ import type {ResolvedRemote} from '../config/schema.js';
 import {redactUrl} from '../git/redact.js';
 import type {DivergencePair, RemoteBranchStatus, StatusReport, SyncState} from '../model.js';
 import {tagReads} from '../tags/read-tags.js';
+import {shownText} from '../text/shown-text.js';
 import {tagStatus} from '../tags/tag-status.js';
 import {readFetchRecords, type FetchTimes, type GitDirs} from './fetch-times.js';
 import {analyzeTips, type TipGraph} from './graph.js';
@@ -92,7 +93,8 @@ export async function computeStatus(input: ComputeStatusInput): Promise<Omit<Sta
 			remoteSha: tip,
 		};
 		if (unknownReason) status.unknownReason = unknownReason;
-		if (notTaken !== undefined) status.notTaken = notTaken;
+		// It quotes the config's globs: a repository file's words, inert like every result's.
+		if (notTaken !== undefined) status.notTaken = shownText(notTaken);
 		if (remote.vpn) status.vpn = remote.vpn.name;
 		const at = fetchedAt[remote.name];
 		if (at !== undefined) status.fetchedAt = at;
