@@ -7,10 +7,13 @@
 //   node scripts/build/build.mjs   production: React's production build, no source maps (npm ci, npm pack)
 //   node scripts/build/build.mjs --dev   development: React's development build, source maps
 // Every chunk lands flat in dist/: source/install-paths.ts relies on that.
+import {randomUUID} from 'node:crypto';
 import {readFileSync, rmSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import * as esbuild from 'esbuild';
 import {writeBundleMap} from './bundle-map.mjs';
+import {writeCodeCache} from './code-cache.mjs';
+import {dashboardBeside} from './dashboard-beside.mjs';
 import {writeNotices} from './notices.mjs';
 import {yogaWasmBinary} from './yoga-wasm.mjs';
 
@@ -20,32 +23,63 @@ const outdir = `${root}dist`;
 const {dependencies = {}} = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 
 rmSync(outdir, {recursive: true, force: true});
-const {metafile} = await esbuild.build({
+const shared = {
 	absWorkingDir: root,
-	entryPoints: ['source/cli/remote-sync.ts', 'source/cli/remote-sync-tui.ts'],
 	outdir,
 	entryNames: '[name]',
-	chunkNames: 'chunk-[hash]',
 	bundle: true,
-	splitting: true,
-	format: 'esm',
 	platform: 'node',
 	target: 'node20',
 	define: {'process.env.NODE_ENV': JSON.stringify(dev ? 'development' : 'production')},
-	// The runtime dependencies, installed beside the bundle; and ink's opt-in React devtools
-	// bridge (DEV=true), which is not installed at all.
-	external: [...Object.keys(dependencies), 'react-devtools-core'],
-	// Dependencies written as CommonJS call require() for Node's own modules.
-	inject: [fileURLToPath(new URL('cjs-globals.mjs', import.meta.url))],
-	banner: {js: "import {createRequire as __createRequire} from 'node:module'; const require = __createRequire(import.meta.url);"},
 	minifySyntax: !dev,
 	minifyWhitespace: !dev,
 	minifyIdentifiers: !dev,
-	sourcemap: dev ? 'linked' : false,
 	legalComments: 'none',
 	metafile: true,
-	plugins: [yogaWasmBinary()],
 	logLevel: 'warning',
+};
+
+// The program: every action, in one CommonJS file that load-program.ts compiles with V8's code
+// cache (Node 20 caches no ES module). Its own import() calls stay inside the file, loaded when
+// reached; only the dashboard is another file (below), as ink waits on yoga's WebAssembly at
+// the top level, which CommonJS cannot. The source map stays out of the package (`files`).
+const program = await esbuild.build({
+	...shared,
+	entryPoints: {program: 'source/cli/program.ts'},
+	format: 'cjs',
+	outExtension: {'.js': '.cjs'},
+	// The runtime dependencies, installed beside the bundle.
+	external: Object.keys(dependencies),
+	// install-paths.ts finds the package from its own file's URL.
+	define: {...shared.define, 'import.meta.url': '__programUrl'},
+	// The first line names this build: the code cache made for it starts with the same line.
+	banner: {js: `// remote-sync-tui build ${randomUUID()}\nconst __programUrl = require('node:url').pathToFileURL(__filename).href;`},
+	sourcemap: dev ? 'linked' : 'external',
+	plugins: [dashboardBeside()],
 });
+
+// The bins, their loader and the dashboard: ES modules, split so neither bin parses the dashboard.
+const modules = await esbuild.build({
+	...shared,
+	entryPoints: {
+		'remote-sync': 'source/cli/remote-sync.ts',
+		'remote-sync-tui': 'source/cli/remote-sync-tui.ts',
+		'load-program': 'source/cli/load-program.ts',
+		dashboard: 'source/ui/render-dashboard.tsx',
+	},
+	chunkNames: 'chunk-[hash]',
+	splitting: true,
+	format: 'esm',
+	// ink's opt-in React devtools bridge (DEV=true), which is not installed at all.
+	external: ['react-devtools-core'],
+	// Dependencies written as CommonJS call require() for Node's own modules.
+	inject: [fileURLToPath(new URL('cjs-globals.mjs', import.meta.url))],
+	banner: {js: "import {createRequire as __createRequire} from 'node:module'; const require = __createRequire(import.meta.url);"},
+	sourcemap: dev ? 'linked' : false,
+	plugins: [yogaWasmBinary()],
+});
+
+const metafile = {inputs: {...program.metafile.inputs, ...modules.metafile.inputs}, outputs: {...program.metafile.outputs, ...modules.metafile.outputs}};
 writeNotices(root, metafile, `${outdir}/THIRD-PARTY-NOTICES.md`);
 writeBundleMap(outdir, metafile, `${outdir}/bundle-map.json`);
+if (!dev) writeCodeCache(root, outdir);

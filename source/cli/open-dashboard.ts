@@ -1,7 +1,8 @@
 import type {SyncService} from '../core/sync-service.js';
+import {importDashboard, type DashboardModule} from './import-dashboard.js';
 import type {Io} from './output.js';
 
-export type DashboardModule = typeof import('../ui/render-dashboard.js');
+export type {DashboardModule} from './import-dashboard.js';
 
 /**
  * Starts loading the dashboard's modules (ink, React, yoga: the largest chunk) at once, so they
@@ -12,7 +13,7 @@ export type DashboardModule = typeof import('../ui/render-dashboard.js');
 export function loadDashboard(): Promise<DashboardModule> {
 	delete process.env.CI;
 	delete process.env.CONTINUOUS_INTEGRATION;
-	const loading = import('../ui/render-dashboard.js');
+	const loading = importDashboard();
 	loading.catch(() => undefined); // Awaited later; an early config error must not leave it unhandled.
 	return loading;
 }

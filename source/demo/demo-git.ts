@@ -1,5 +1,5 @@
 import {randomBytes} from 'node:crypto';
-import {writeFileSync} from 'node:fs';
+import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {localGit} from '../setup/local-git.js';
 
@@ -23,7 +23,7 @@ export async function commit(repo: string, subject: string, bytes = 0): Promise<
 	const content = bytes > 0 ? randomBytes(bytes) : `# ${subject}\n`;
 	await git(repo, 'rev-parse', '--git-dir');
 	const full = path.join(repo, file);
-	await import('node:fs').then(fs => fs.mkdirSync(path.dirname(full), {recursive: true}));
+	mkdirSync(path.dirname(full), {recursive: true});
 	writeFileSync(full, content);
 	await git(repo, 'add', '--', file);
 	await git(repo, 'commit', '-q', '-m', subject);

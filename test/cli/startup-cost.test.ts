@@ -3,12 +3,15 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
 import {addBareRemote, commit, git, makeRepo, tempDir} from '../harness/index.js';
+import {ranInProgram} from './program-coverage.js';
 import {binPaths, runCli, type CliRun} from './run-cli.js';
 
 /**
  * What a headless run pays before its answer, checked without timing it (speed is measured in
- * bench/): which packages of the bundle it loads and how many git processes it starts.
- * dist/bundle-map.json (written by the build) says which packages each output file holds.
+ * bench/): which packages of the bundle it runs and how many git processes it starts. The
+ * program is one file, dist/program.cjs: what of it ran comes from V8's coverage
+ * (program-coverage.ts). For the ES module files beside it (the dashboard's), the files loaded
+ * say it, and dist/bundle-map.json (written by the build) says which packages each one holds.
  */
 type BundleMap = {outputs: Record<string, {packages: string[]; sources: string[]}>};
 const dist = path.dirname(binPaths['remote-sync']);
@@ -26,10 +29,10 @@ async function traced(args: string[], cwd: string): Promise<Traced> {
 	// One line per git process: its arguments, tab-separated.
 	writeFileSync(wrapper, `#!/bin/sh\n(IFS='\t'; printf '%s\\n' "$*") >> '${calls}'\nexec '${path.join(realGit, 'git')}' "$@"\n`);
 	chmodSync(wrapper, 0o755);
-	const run = await runCli(args, {cwd, env: {NODE_OPTIONS: `--import=${recorder}`, RECORD_LOADS_FILE: loads, PATH: `${dir}${path.delimiter}${process.env.PATH ?? ''}`}});
+	const coverage = path.join(dir, 'coverage');
+	const run = await runCli(args, {cwd, env: {NODE_OPTIONS: `--import=${recorder}`, NODE_V8_COVERAGE: coverage, RECORD_LOADS_FILE: loads, PATH: `${dir}${path.delimiter}${process.env.PATH ?? ''}`}});
 	const map = JSON.parse(readFileSync(path.join(dist, 'bundle-map.json'), 'utf8')) as BundleMap;
-	const packages = new Set<string>();
-	const sources = new Set<string>();
+	const {packages, sources} = ranInProgram(coverage, dist);
 	const builtins = new Set<string>();
 	for (const url of readFileSync(loads, 'utf8').split('\n').filter(Boolean)) {
 		if (url.startsWith('builtin:')) {
@@ -38,7 +41,7 @@ async function traced(args: string[], cwd: string): Promise<Traced> {
 		}
 
 		const output = map.outputs[path.basename(fileURLToPath(url))];
-		if (path.dirname(fileURLToPath(url)) !== dist || !output) continue;
+		if (path.dirname(fileURLToPath(url)) !== dist || !output || url.endsWith('/program.cjs')) continue;
 		for (const name of output.packages) packages.add(name);
 		for (const name of output.sources) sources.add(name);
 	}
