@@ -8,7 +8,7 @@
 //   node scripts/build/build.mjs --dev   development: React's development build, source maps
 // Every chunk lands flat in dist/: source/install-paths.ts relies on that.
 import {randomUUID} from 'node:crypto';
-import {readFileSync, rmSync} from 'node:fs';
+import {readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import * as esbuild from 'esbuild';
 import {writeBundleMap} from './bundle-map.mjs';
@@ -58,18 +58,32 @@ const program = await esbuild.build({
 	plugins: [dashboardBeside()],
 });
 
-// The bins, their loader and the dashboard: ES modules, split so neither bin parses the dashboard.
-const modules = await esbuild.build({
+// The bins and their loader: small CommonJS files, each whole (no shared chunk to load first),
+// so --version compiles almost nothing. CommonJS, as an ES module entry makes Node set up its
+// module loader before the first line runs (~20 ms here, bench/README.md); dist/package.json
+// says "commonjs" for the .js files, so the bins keep the names installed hooks run.
+const bins = await esbuild.build({
 	...shared,
 	entryPoints: {
 		'remote-sync': 'source/cli/remote-sync.ts',
 		'remote-sync-tui': 'source/cli/remote-sync-tui.ts',
 		'load-program': 'source/cli/load-program.ts',
-		dashboard: 'source/ui/render-dashboard.tsx',
 	},
+	format: 'cjs',
+	define: {...shared.define, 'import.meta.url': '__fileUrl'},
+	banner: {js: "const __fileUrl = require('node:url').pathToFileURL(__filename).href;"},
+	sourcemap: dev ? 'linked' : false,
+});
+
+// The dashboard: an ES module (ink waits on yoga's WebAssembly at its top level), split so the
+// devtools bridge ink loads only when asked stays out of its file.
+const dashboard = await esbuild.build({
+	...shared,
+	entryPoints: {dashboard: 'source/ui/render-dashboard.tsx'},
 	chunkNames: 'chunk-[hash]',
 	splitting: true,
 	format: 'esm',
+	outExtension: {'.js': '.mjs'},
 	// ink's opt-in React devtools bridge (DEV=true), which is not installed at all.
 	external: ['react-devtools-core'],
 	// Dependencies written as CommonJS call require() for Node's own modules.
@@ -79,7 +93,9 @@ const modules = await esbuild.build({
 	plugins: [yogaWasmBinary()],
 });
 
-const metafile = {inputs: {...program.metafile.inputs, ...modules.metafile.inputs}, outputs: {...program.metafile.outputs, ...modules.metafile.outputs}};
+const builds = [program, bins, dashboard].map(build => build.metafile);
+const metafile = {inputs: Object.assign({}, ...builds.map(build => build.inputs)), outputs: Object.assign({}, ...builds.map(build => build.outputs))};
+writeFileSync(`${outdir}/package.json`, `${JSON.stringify({type: 'commonjs'})}\n`);
 writeNotices(root, metafile, `${outdir}/THIRD-PARTY-NOTICES.md`);
 writeBundleMap(outdir, metafile, `${outdir}/bundle-map.json`);
 if (!dev) writeCodeCache(root, outdir);

@@ -9,7 +9,7 @@ const packageOf = input => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[
 export function writeBundleMap(outdir, metafile, target) {
 	const outputs = {};
 	for (const [output, {inputs}] of Object.entries(metafile.outputs)) {
-		if (!/\.c?js$/.test(output)) continue;
+		if (!/\.[cm]?js$/.test(output)) continue;
 		const names = Object.keys(inputs);
 		outputs[path.basename(output)] = {
 			packages: [...new Set(names.map(packageOf).filter(Boolean))].sort(),

@@ -2,7 +2,7 @@
 // program as the bins do, runs the actions a start most often is (status, push, fetch, the queue)
 // against a throwaway repository, then saves what V8 compiled for it as the code cache.
 import {execFileSync} from 'node:child_process';
-import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {Writable} from 'node:stream';
@@ -38,9 +38,11 @@ try {
 		git('commit', '-q', '-m', `change ${n}`);
 	};
 
+	// A config file as most repositories have one: its check and merge are on every start.
+	writeFileSync(path.join(repo, '.remotesyncrc.json'), `${JSON.stringify({remotes: {origin: {priority: 1}, mirror: {branches: ['main', 'release/*']}}, max_workers: 4})}\n`);
 	commit(1);
-	const {compileProgram} = await import(pathToFileURL(path.join(dist, 'load-program.js')).href);
-	const {program, script} = compileProgram(path.join(dist, 'program.cjs'), path.join(box, 'none'));
+	const {compileProgram, writeBuildCache} = await import(pathToFileURL(path.join(dist, 'load-program.js')).href);
+	const {program, script} = compileProgram(path.join(dist, 'program.cjs'), {build: path.join(box, 'none'), user: undefined});
 	const sink = () => Object.assign(new Writable({write: (_chunk, _encoding, done) => done()}), {isTTY: false});
 	const io = {stdout: sink(), stderr: sink(), stdin: process.stdin, env};
 	const runs = [['--push', '--json'], ['--status', '--no-fetch'], ['--status'], ['--fetch'], ['--push'], ['--show-queue'], ['--status', '--json']];
@@ -50,9 +52,7 @@ try {
 		if (code !== 0) throw new Error(`remote-sync ${args.join(' ')} exited ${code} in the training repository`);
 	}
 
-	const source = readFileSync(path.join(dist, 'program.cjs'), 'latin1');
-	const idLine = source.slice(0, source.indexOf('\n') + 1);
-	writeFileSync(path.join(dist, 'program.cjs.v8-cache'), Buffer.concat([Buffer.from(idLine, 'latin1'), script.createCachedData()]));
+	writeBuildCache(path.join(dist, 'program.cjs'), script);
 } finally {
 	rmSync(box, {recursive: true, force: true});
 }

@@ -2,7 +2,7 @@ import nodeModule from 'node:module';
 
 /**
  * Node 22.1+ can keep the compiled code of ES modules on disk between runs: the dashboard's
- * file (dist/dashboard.js) then skips parsing on a second start. Node 20 has no such function:
+ * file (dist/dashboard.mjs) then skips parsing on a second start. Node 20 has no such function:
  * then this does nothing. The program itself comes with its own code cache (load-program.ts),
  * which works on every Node. Called before the dashboard is imported, or it would be compiled
  * without the cache.

@@ -3,55 +3,87 @@ import {createRequire} from 'node:module';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import vm from 'node:vm';
+import {cacheHeader, readCache, saveUserCache, userCacheFile, writeCache} from './code-cache-files.js';
 
 export type Program = typeof import('./program.js');
 
-/** dist/program.cjs and its code cache, beside this file in the build (scripts/build/build.mjs). */
+/** dist/program.cjs and the build's code cache, beside this file in the build (scripts/build/build.mjs). */
 export const programFile = fileURLToPath(new URL('program.cjs', import.meta.url));
-export const codeCacheFile = `${programFile}.v8-cache`;
+export const buildCacheFile = `${programFile}.v8-cache`;
 
 /** What Node wraps a CommonJS file in (the program sees the usual module variables), and the dashboard's loader. */
 export const programWrapper = {head: '(function (exports, require, module, __filename, __dirname, __importDashboard) {', tail: '\n})'};
 
 /** The dashboard's ES module file, loaded here for the program (source/cli/import-dashboard.ts). */
-const importDashboard = async (): Promise<unknown> => import(new URL('dashboard.js', import.meta.url).href);
+const importDashboard = async (): Promise<unknown> => import(new URL('dashboard.mjs', import.meta.url).href);
 
-export type CompiledProgram = {program: Program; script: vm.Script; cacheUsed: boolean};
+export type CacheFiles = {build: string; user: string | undefined};
+
+export type CompiledProgram = {
+	program: Program;
+	script: vm.Script;
+	/** Which cache the compile took, if any. */
+	cacheUsed: 'build' | 'user' | undefined;
+	/** Writes the user's cache when the run had none it could use; the bins call it at exit. */
+	saveCache(): void;
+};
 
 /**
  * Node 20 can cache compiled code only for a script compiled by hand (vm.Script's cachedData;
  * its module loaders keep none before Node 22's compile cache). So the program is one CommonJS
- * file, compiled here with the bytecode the build saved for it: a start then skips parsing and
- * compiling most of what it runs (bench/README.md, "code cache").
- *
- * The cache belongs to one build of the file: its first line is that build's id, and the cache
- * file starts with the same line. V8 itself rejects a cache made by another Node or with other
- * V8 flags (cachedDataRejected); then the file is compiled as usual, only slower.
+ * file, compiled here from a code cache: a start then skips parsing the file and compiling most
+ * of what it runs (bench/README.md, "code cache"). Which cache, and when one is written:
+ * code-cache-files.ts. The user's comes first: it exists only where the build's did not serve.
  */
-export function compileProgram(file = programFile, cacheFile = codeCacheFile): CompiledProgram {
+export function compileProgram(file = programFile, caches?: CacheFiles): CompiledProgram {
 	const source = readFileSync(file, 'utf8');
-	const cachedData = cacheFor(source.slice(0, source.indexOf('\n') + 1), cacheFile);
-	const script = new vm.Script(programWrapper.head + source + programWrapper.tail, {
-		filename: file,
-		cachedData,
-	});
+	const idLine = source.slice(0, source.indexOf('\n'));
+	const header = cacheHeader(idLine);
+	const files = caches ?? {build: buildCacheFile, user: userCacheFile(idLine)};
+	const found = ([['user', files.user], ['build', files.build]] as const)
+		.map(([kind, cacheFile]) => ({kind, data: cacheFile === undefined ? undefined : readCache(cacheFile, header)}))
+		.find(candidate => candidate.data !== undefined);
+	const script = new vm.Script(programWrapper.head + source + programWrapper.tail, {filename: file, cachedData: found?.data});
 	const module = {exports: {} as Program};
 	(script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file), importDashboard);
-	return {program: module.exports, script, cacheUsed: cachedData !== undefined && !script.cachedDataRejected};
+	const cacheUsed = found && !script.cachedDataRejected ? found.kind : undefined;
+	return {
+		program: module.exports,
+		script,
+		cacheUsed,
+		saveCache() {
+			if (cacheUsed || !files.user) return;
+			try {
+				saveUserCache(files.user, header, script.createCachedData());
+			} catch {
+				// A read-only or full home: the next start compiles from the source again, only slower.
+			}
+		},
+	};
 }
 
-function cacheFor(idLine: string, cacheFile: string): Buffer | undefined {
-	let cache: Buffer;
+/** The build's cache for `file`, from a script that ran it (scripts/build/train-code-cache.mjs). */
+export function writeBuildCache(file: string, script: vm.Script): void {
+	const source = readFileSync(file, 'utf8');
+	writeCache(`${file}.v8-cache`, cacheHeader(source.slice(0, source.indexOf('\n'))), script.createCachedData());
+}
+
+/**
+ * What each bin does: load the program and run it under the bin's name. The program answers
+ * every failure of its own with a line and an exit code; this is for an installation that
+ * cannot load it at all (a file missing or unreadable).
+ */
+export function startProgram(programName: Parameters<Program['start']>[0]): void {
+	let compiled: CompiledProgram;
 	try {
-		cache = readFileSync(cacheFile);
-	} catch {
-		return undefined; // No cache (a development build, or the training run could not run): compile.
+		compiled = compileProgram();
+	} catch (error) {
+		process.stderr.write(`error: cannot load ${programFile}: ${error instanceof Error ? error.message : String(error)} — reinstall remote-sync-tui\n`);
+		process.exitCode = 1;
+		return;
 	}
 
-	return idLine.length > 1 && cache.subarray(0, idLine.length).toString('latin1') === idLine ? cache.subarray(idLine.length) : undefined;
-}
-
-/** What each bin does: load the program and run it under the bin's name. */
-export async function startProgram(programName: Parameters<Program['start']>[0]): Promise<void> {
-	await compileProgram().program.start(programName);
+	// At exit, what this run compiled is what the next one is likely to run.
+	process.once('exit', () => compiled.saveCache());
+	void compiled.program.start(programName);
 }

@@ -5,4 +5,4 @@ import {enableCompileCache} from './compile-cache.js';
 import {startProgram} from './load-program.js';
 
 enableCompileCache();
-await startProgram('remote-sync');
+startProgram('remote-sync');
