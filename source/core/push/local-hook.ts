@@ -1,4 +1,5 @@
-import {mkdtemp, readFile, rm} from 'node:fs/promises';
+import {rmdirSync, rmSync} from 'node:fs';
+import {mkdtemp, readFile} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type {GitOutput} from '../git/runner.js';
@@ -22,18 +23,45 @@ export type LocalHookState =
 export type HookTrace = {
 	/** Environment for the `git push`. */
 	env: Record<string, string>;
-	/** What the stream says once git has ended; removes the file. */
-	finish(): Promise<LocalHookState>;
+	/**
+	 * What the stream says once git has ended; removes the file. A push git finished with exit
+	 * 0 needs no reading: a hook that refused it would have made git fail.
+	 */
+	finish(wanted: boolean): Promise<LocalHookState>;
 };
 
+let runDirectory: Promise<string> | undefined;
+let traces = 0;
+
+/**
+ * One private directory (mkdtemp: 0700) for every push of the run, made at the first push and
+ * removed at exit; each push's own file in it goes when its push ends. One per push cost a
+ * directory made before, and a recursive removal after, every push.
+ */
+async function traceDirectory(): Promise<string> {
+	runDirectory ??= mkdtemp(path.join(os.tmpdir(), 'remote-sync-push-')).then(dir => {
+		process.once('exit', () => removeDirectory(dir));
+		return dir;
+	});
+	return runDirectory;
+}
+
+/** Empty by then (each push took its file): one rmdir, unless a hook that outlived its push wrote more. */
+function removeDirectory(dir: string): void {
+	try {
+		rmdirSync(dir);
+	} catch {
+		rmSync(dir, {recursive: true, force: true});
+	}
+}
+
 export async function traceLocalHook(): Promise<HookTrace> {
-	const dir = await mkdtemp(path.join(os.tmpdir(), 'remote-sync-push-'));
-	const file = path.join(dir, 'trace2.json');
+	const file = path.join(await traceDirectory(), `trace2-${++traces}.json`);
 	return {
 		env: {GIT_TRACE2_EVENT: file},
-		async finish() {
-			const text = await readFile(file, 'utf8').catch(() => '');
-			await rm(dir, {recursive: true, force: true});
+		async finish(wanted) {
+			const text = wanted ? await readFile(file, 'utf8').catch(() => '') : '';
+			rmSync(file, {force: true});
 			return prePushState(text);
 		},
 	};

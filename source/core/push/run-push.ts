@@ -27,9 +27,9 @@ export async function runPushCommand(request: PushRequest, args: string[]): Prom
 		});
 	} catch (error) {
 		// git missing (GitNotFoundError): still remove the trace file.
-		await trace.finish();
+		await trace.finish(false);
 		throw error;
 	}
 
-	return {...output, localHook: await trace.finish()};
+	return {...output, localHook: await trace.finish(output.exitCode !== 0 || output.timedOut)};
 }

@@ -1,8 +1,9 @@
-import {chmodSync, writeFileSync} from 'node:fs';
+import {chmodSync, readdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {pushOne} from '../../../source/core/push/push-one.js';
-import {addBareRemote, addPreReceiveHook, commit, git, makeRepo} from '../../harness/index.js';
+import {addBareRemote, addPreReceiveHook, commit, git, makeRepo, tempDir} from '../../harness/index.js';
+import {runCli} from '../../cli/run-cli.js';
 import {serviceFor} from '../service/helpers.js';
 import {isolateProductGit, remote, request, shaOf} from './helpers.js';
 
@@ -79,5 +80,28 @@ describe('the remote is still blamed when it is the remote', () => {
 		const result = await pushOne(request(repo, origin));
 		expect(result.status).toBe('pushed');
 		expect(shaOf(bare, 'refs/heads/main')).toBe(git(repo, 'rev-parse', 'main'));
+	});
+});
+
+describe('the pushes\' trace files', () => {
+	it('live in one private directory for the run, gone at exit: after pushes that passed, and after one a hook refused', async () => {
+		const tmp = tempDir('rst-tmpdir-');
+		const repo = makeRepo();
+		for (const name of ['origin', 'mirror', 'backup']) addBareRemote(repo, name);
+		commit(repo, 'work');
+		const passed = await runCli(['--push', '--json'], {cwd: repo, env: {TMPDIR: tmp}});
+		expect(passed.exitCode, passed.stderr).toBe(0);
+		expect((JSON.parse(passed.stdout) as {results: Array<{status: string}>}).results.map(result => result.status)).toEqual(['pushed', 'pushed', 'pushed']);
+		expect(readdirSync(tmp)).toEqual([]);
+
+		const hook = path.join(repo, '.git', 'hooks', 'pre-push');
+		writeFileSync(hook, '#!/bin/sh\ncat >/dev/null\necho "no pushes today" >&2\nexit 1\n');
+		chmodSync(hook, 0o755);
+		commit(repo, 'more work');
+		const refused = await runCli(['--push', '--json'], {cwd: repo, env: {TMPDIR: tmp}});
+		expect(refused.exitCode).not.toBe(0);
+		// The hook's state came from the trace: the failure names the local hook.
+		expect((JSON.parse(refused.stdout) as {results: Array<{errorClass: string}>}).results.map(result => result.errorClass)).toEqual(['hook-failed', 'hook-failed', 'hook-failed']);
+		expect(readdirSync(tmp)).toEqual([]);
 	});
 });
