@@ -1,3 +1,4 @@
+import {monotonicMs} from '../clock.js';
 import type {Progress, PushPhase} from '../model.js';
 
 /**
@@ -36,7 +37,10 @@ function toBytes(amount: string, unit: string): number {
 }
 
 export function parseProgressLine(raw: string): Progress | null {
-	const line = raw.replace(terminalNoise, '').trim().replace(/^remote: +/, '');
+	// A push of a few hundred objects redraws its progress a few hundred times: the rewrites run
+	// only on lines that need them.
+	const plain = (raw.includes('\u001B') ? raw.replace(terminalNoise, '') : raw).trim();
+	const line = plain.startsWith('remote:') ? plain.replace(/^remote: +/, '') : plain;
 	const match = progressLine.exec(line);
 	if (!match) return null;
 	const [, title = '', percentText, rest = ''] = match;
@@ -47,7 +51,7 @@ export function parseProgressLine(raw: string): Progress | null {
 	if (percentText !== undefined) progress.percent = Number(percentText);
 	else if (/\bdone\.?$/.test(rest)) progress.percent = 100;
 
-	const speed = throughput.exec(rest);
+	const speed = rest === '' ? null : throughput.exec(rest);
 	if (speed) {
 		const [, amount = '0', unit = 'bytes', rate, rateUnit] = speed;
 		progress.bytes = toBytes(amount, unit);
@@ -55,4 +59,22 @@ export function parseProgressLine(raw: string): Progress | null {
 	}
 
 	return progress;
+}
+
+/**
+ * Passes on a push's progress at most once per `everyMs` within a phase, but always a phase's
+ * first line and its end (100%). git redraws on every percent; a dashboard row or an event
+ * stream needs a few updates a second, and each update copies the snapshot and reaches every
+ * listener, while four or eight pushes share two cores with git.
+ */
+export function progressGate(forward: (progress: Progress) => void, everyMs = 50, now: () => number = monotonicMs): (progress: Progress) => void {
+	let phase: PushPhase | undefined;
+	let passedAt = 0;
+	return progress => {
+		const at = now();
+		if (progress.phase === phase && progress.percent !== 100 && at - passedAt < everyMs) return;
+		phase = progress.phase;
+		passedAt = at;
+		forward(progress);
+	};
 }

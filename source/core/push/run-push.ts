@@ -1,6 +1,6 @@
 import {runGit, type GitOutput} from '../git/runner.js';
 import {traceLocalHook, type LocalHookState} from './local-hook.js';
-import {parseProgressLine} from './progress.js';
+import {parseProgressLine, progressGate} from './progress.js';
 import type {PushRequest} from './push-request.js';
 
 /** A push's output, and whether the repository's own pre-push hook was what it waited on. */
@@ -9,6 +9,7 @@ export type PushOutput = GitOutput & {localHook: LocalHookState};
 /** One `git push` process for a request: its timeout, its abort signal, its progress events. */
 export async function runPushCommand(request: PushRequest, args: string[]): Promise<PushOutput> {
 	const trace = await traceLocalHook();
+	const onProgress = request.onProgress && progressGate(request.onProgress);
 	let output: GitOutput;
 	try {
 		output = await runGit({
@@ -18,10 +19,10 @@ export async function runPushCommand(request: PushRequest, args: string[]): Prom
 			stallTimeoutMs: request.remote.stallTimeoutSeconds * 1000,
 			signal: request.signal,
 			env: trace.env,
-			onStderrLine: request.onProgress
+			onStderrLine: onProgress
 				? line => {
 						const progress = parseProgressLine(line);
-						if (progress) request.onProgress?.(progress);
+						if (progress) onProgress(progress);
 					}
 				: undefined,
 		});

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {parseProgressLine} from '../../../source/core/push/progress.js';
+import type {Progress} from '../../../source/core/model.js';
+import {parseProgressLine, progressGate} from '../../../source/core/push/progress.js';
 
 // Lines captured from git 2.39 pushing to a bare repository and to `git daemon`.
 describe('push progress lines', () => {
@@ -33,5 +34,27 @@ describe('push progress lines', () => {
 		'',
 	])('%j is not progress', line => {
 		expect(parseProgressLine(line)).toBeNull();
+	});
+});
+
+describe('the progress gate', () => {
+	it('passes each phase\'s first update and its end, and otherwise at most one update per interval', () => {
+		let clock = 0;
+		const passed: Progress[] = [];
+		const gate = progressGate(progress => passed.push(progress), 50, () => clock);
+		const at = (ms: number, progress: Progress) => {
+			clock = ms;
+			gate(progress);
+		};
+
+		at(0, {phase: 'counting', percent: 1});
+		at(10, {phase: 'counting', percent: 50});
+		at(20, {phase: 'counting', percent: 100});
+		at(21, {phase: 'writing', percent: 1});
+		for (let percent = 2; percent < 100; percent++) at(21 + percent, {phase: 'writing', percent});
+		at(130, {phase: 'writing', percent: 100, bytes: 4096});
+		at(131, {phase: 'resolving', percent: 100});
+		expect(passed.map(progress => `${progress.phase} ${progress.percent}`)).toEqual(['counting 1', 'counting 100', 'writing 1', 'writing 50', 'writing 100', 'resolving 100']);
+		expect(passed.at(-2)?.bytes).toBe(4096);
 	});
 });
