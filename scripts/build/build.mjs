@@ -98,4 +98,4 @@ const metafile = {inputs: Object.assign({}, ...builds.map(build => build.inputs)
 writeFileSync(`${outdir}/package.json`, `${JSON.stringify({type: 'commonjs'})}\n`);
 writeNotices(root, metafile, `${outdir}/THIRD-PARTY-NOTICES.md`);
 writeBundleMap(outdir, metafile, `${outdir}/bundle-map.json`);
-if (!dev) writeCodeCache(root, outdir);
+writeCodeCache(root, outdir);

@@ -5,6 +5,8 @@
 // bin passes in (load-program.ts: the __importDashboard argument), whose import() is the bin's.
 // The dashboard shares no state with the program: it gets the service as an argument and
 // imports only pure helpers of core/, which it carries itself.
+import {readFileSync} from 'node:fs';
+
 const door = /[\\/]source[\\/]cli[\\/]import-dashboard\.ts$/;
 
 export function dashboardBeside() {
@@ -12,11 +14,12 @@ export function dashboardBeside() {
 		name: 'dashboard-beside',
 		setup(build) {
 			build.onLoad({filter: door}, () => ({contents: 'export const importDashboard = () => __importDashboard();', loader: 'js'}));
-			// Any import() left in the program would fail when it runs from the cache: refuse to build it.
+			// Any import() left in the program (of a name, or of a computed one the metafile does not
+			// list) would fail when it runs from the cache: refuse to build it.
 			build.onEnd(result => {
-				for (const [file, {imports}] of Object.entries(result.metafile?.outputs ?? {})) {
-					const kept = imports.filter(entry => entry.kind === 'dynamic-import' && entry.external);
-					if (kept.length > 0) throw new Error(`${file}: import() of ${kept.map(entry => entry.path).join(', ')} stays in the program; bundle it, or load it through source/cli/import-dashboard.ts's way`);
+				for (const file of Object.keys(result.metafile?.outputs ?? {}).filter(name => name.endsWith('.cjs'))) {
+					const at = readFileSync(file, 'utf8').search(/\bimport\(/);
+					if (at !== -1) throw new Error(`${file}: an import() stays in the program (at offset ${at}); bundle what it loads, or load it the way source/cli/import-dashboard.ts does`);
 				}
 			});
 		},

@@ -21,6 +21,9 @@ try {
 		GIT_CONFIG_GLOBAL: path.join(box, 'gitconfig'),
 		LC_ALL: 'C',
 	};
+	// The program reads process.env too (git's environment, the trust store): it is the sandbox's.
+	for (const key of Object.keys(process.env)) delete process.env[key];
+	Object.assign(process.env, env);
 	mkdirSync(env.HOME);
 	writeFileSync(env.GIT_CONFIG_GLOBAL, '[user]\n\tname = Code Cache\n\temail = cache@example.invalid\n[init]\n\tdefaultBranch = main\n');
 	const repo = path.join(box, 'work');
@@ -41,7 +44,7 @@ try {
 	// A config file as most repositories have one: its check and merge are on every start.
 	writeFileSync(path.join(repo, '.remotesyncrc.json'), `${JSON.stringify({remotes: {origin: {priority: 1}, mirror: {branches: ['main', 'release/*']}}, max_workers: 4})}\n`);
 	commit(1);
-	const {compileProgram, writeBuildCache} = await import(pathToFileURL(path.join(dist, 'load-program.js')).href);
+	const {compileProgram, saveBuildCache} = await import(pathToFileURL(path.join(dist, 'load-program.js')).href);
 	const {program, script} = compileProgram(path.join(dist, 'program.cjs'), {build: path.join(box, 'none'), user: undefined});
 	const sink = () => Object.assign(new Writable({write: (_chunk, _encoding, done) => done()}), {isTTY: false});
 	const io = {stdout: sink(), stderr: sink(), stdin: process.stdin, env};
@@ -52,7 +55,7 @@ try {
 		if (code !== 0) throw new Error(`remote-sync ${args.join(' ')} exited ${code} in the training repository`);
 	}
 
-	writeBuildCache(path.join(dist, 'program.cjs'), script);
+	saveBuildCache(path.join(dist, 'program.cjs'), script);
 } finally {
 	rmSync(box, {recursive: true, force: true});
 }

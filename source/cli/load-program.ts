@@ -3,7 +3,7 @@ import {createRequire} from 'node:module';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import vm from 'node:vm';
-import {cacheHeader, readCache, saveUserCache, userCacheFile, writeCache} from './code-cache-files.js';
+import {cacheHeader, readBuildCache, readUserCache, saveUserCache, userCacheFile, writeBuildCache} from './code-cache-files.js';
 
 export type Program = typeof import('./program.js');
 
@@ -24,35 +24,39 @@ export type CompiledProgram = {
 	script: vm.Script;
 	/** Which cache the compile took, if any. */
 	cacheUsed: 'build' | 'user' | undefined;
-	/** Writes the user's cache when the run had none it could use; the bins call it at exit. */
+	/** Writes the user's cache when the run had none it could use and ran an action; the bins call it at exit. */
 	saveCache(): void;
 };
+
+function idLineOf(source: string): string {
+	return source.slice(0, source.indexOf('\n'));
+}
 
 /**
  * Node 20 can cache compiled code only for a script compiled by hand (vm.Script's cachedData;
  * its module loaders keep none before Node 22's compile cache). So the program is one CommonJS
  * file, compiled here from a code cache: a start then skips parsing the file and compiling most
- * of what it runs (bench/README.md, "code cache"). Which cache, and when one is written:
+ * of what it runs (bench/README.md, "code cache"). Which caches, and when one is written:
  * code-cache-files.ts. The user's comes first: it exists only where the build's did not serve.
  */
 export function compileProgram(file = programFile, caches?: CacheFiles): CompiledProgram {
 	const source = readFileSync(file, 'utf8');
-	const idLine = source.slice(0, source.indexOf('\n'));
+	const idLine = idLineOf(source);
 	const header = cacheHeader(idLine);
 	const files = caches ?? {build: buildCacheFile, user: userCacheFile(idLine)};
-	const found = ([['user', files.user], ['build', files.build]] as const)
-		.map(([kind, cacheFile]) => ({kind, data: cacheFile === undefined ? undefined : readCache(cacheFile, header)}))
-		.find(candidate => candidate.data !== undefined);
-	const script = new vm.Script(programWrapper.head + source + programWrapper.tail, {filename: file, cachedData: found?.data});
+	const user = files.user === undefined ? undefined : readUserCache(files.user, header);
+	const found = user ? {kind: 'user' as const, data: user} : {kind: 'build' as const, data: readBuildCache(files.build, header)};
+	const script = new vm.Script(programWrapper.head + source + programWrapper.tail, {filename: file, cachedData: found.data});
 	const module = {exports: {} as Program};
 	(script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file), importDashboard);
-	const cacheUsed = found && !script.cachedDataRejected ? found.kind : undefined;
+	const cacheUsed = found.data && !script.cachedDataRejected ? found.kind : undefined;
 	return {
 		program: module.exports,
 		script,
 		cacheUsed,
 		saveCache() {
-			if (cacheUsed || !files.user) return;
+			// --version or --help compiled next to nothing: a cache of that would serve no action.
+			if (cacheUsed || !files.user || !module.exports.ranAnAction()) return;
 			try {
 				saveUserCache(files.user, header, script.createCachedData());
 			} catch {
@@ -63,9 +67,8 @@ export function compileProgram(file = programFile, caches?: CacheFiles): Compile
 }
 
 /** The build's cache for `file`, from a script that ran it (scripts/build/train-code-cache.mjs). */
-export function writeBuildCache(file: string, script: vm.Script): void {
-	const source = readFileSync(file, 'utf8');
-	writeCache(`${file}.v8-cache`, cacheHeader(source.slice(0, source.indexOf('\n'))), script.createCachedData());
+export function saveBuildCache(file: string, script: vm.Script): void {
+	writeBuildCache(`${file}.v8-cache`, cacheHeader(idLineOf(readFileSync(file, 'utf8'))), script.createCachedData());
 }
 
 /**

@@ -14,6 +14,16 @@ const defaultIo = (): Io => ({
 	env: process.env,
 });
 
+let actionStarted = false;
+
+/**
+ * Whether this process went past the quick answers (version, help, completions) to an action:
+ * only such a run's compiled code is worth keeping as a code cache (cli/load-program.ts).
+ */
+export function ranAnAction(): boolean {
+	return actionStarted;
+}
+
 /** The program: parse, choose dashboard or headless, run, map the outcome to an exit code. */
 export async function main(argv: string[], programName: ProgramName, io: Io = defaultIo()): Promise<number> {
 	// Nothing of the parser or the engine is needed to print the version.
@@ -45,6 +55,7 @@ export async function main(argv: string[], programName: ProgramName, io: Io = de
 			return exitCodes.ok;
 		}
 
+		actionStarted = true;
 		const {run} = await import('./run.js');
 		return await run(cli, programName, io, out);
 	} catch (error) {

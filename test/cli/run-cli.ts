@@ -44,9 +44,12 @@ function cliEnvironment(extra: Record<string, string> | undefined): NodeJS.Proce
 	const env: NodeJS.ProcessEnv = {
 		...gitEnv(),
 		XDG_CONFIG_HOME: path.join(home, '.config'),
+		// The program's own code cache, when it writes one (cli/code-cache-files.ts), stays here too.
+		XDG_CACHE_HOME: path.join(home, '.cache'),
 		NO_COLOR: '1',
 	};
-	for (const key of Object.keys(env)) if (key.startsWith('REMOTE_SYNC_') || key === 'CI') delete env[key];
+	// NODE_OPTIONS: a developer's V8 flags would keep the build's code cache from serving.
+	for (const key of Object.keys(env)) if (key.startsWith('REMOTE_SYNC_') || key === 'CI' || key === 'NODE_OPTIONS') delete env[key];
 	Object.assign(env, extra);
 	return env;
 }

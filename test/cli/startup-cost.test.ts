@@ -9,11 +9,13 @@ import {binPaths, runCli, type CliRun} from './run-cli.js';
 /**
  * What a headless run pays before its answer, checked without timing it (speed is measured in
  * bench/): which packages of the bundle it runs and how many git processes it starts. The
- * program is one file, dist/program.cjs: what of it ran comes from V8's coverage
+ * program is one file, dist/program.cjs: what of it ran is what its entry imports statically
+ * (dist/bundle-map.json's atStart, written by the build) and what V8's coverage saw called
  * (program-coverage.ts). For the ES module files beside it (the dashboard's), the files loaded
- * say it, and dist/bundle-map.json (written by the build) says which packages each one holds.
+ * say it, and dist/bundle-map.json says which packages each one holds.
  */
-type BundleMap = {outputs: Record<string, {packages: string[]; sources: string[]}>};
+type Held = {packages: string[]; sources: string[]};
+type BundleMap = {outputs: Record<string, Held & {atStart?: Held}>};
 const dist = path.dirname(binPaths['remote-sync']);
 const recorder = fileURLToPath(new URL('fixtures/record-loads.mjs', import.meta.url));
 
@@ -33,6 +35,10 @@ async function traced(args: string[], cwd: string): Promise<Traced> {
 	const run = await runCli(args, {cwd, env: {NODE_OPTIONS: `--import=${recorder}`, NODE_V8_COVERAGE: coverage, RECORD_LOADS_FILE: loads, PATH: `${dir}${path.delimiter}${process.env.PATH ?? ''}`}});
 	const map = JSON.parse(readFileSync(path.join(dist, 'bundle-map.json'), 'utf8')) as BundleMap;
 	const {packages, sources} = ranInProgram(coverage, dist);
+	// What the program's entry imports statically runs at every start, whether any function of it is called or not.
+	const atStart = map.outputs['program.cjs']?.atStart;
+	for (const name of atStart?.packages ?? []) packages.add(name);
+	for (const name of atStart?.sources ?? []) sources.add(name);
 	const builtins = new Set<string>();
 	for (const url of readFileSync(loads, 'utf8').split('\n').filter(Boolean)) {
 		if (url.startsWith('builtin:')) {

@@ -117,8 +117,12 @@ describe('the published package', () => {
 	});
 
 	it('the installed program starts from its code cache, made by the build for this very file', async () => {
+		// A script file and no NODE_OPTIONS: Node's start options are part of what a cache was made for.
 		const loader = pathToFileURL(path.join(installed.packageDir, 'dist', 'load-program.js')).href;
-		const {stdout} = await run(process.execPath, ['--input-type=module', '-e', `const {compileProgram} = await import(${JSON.stringify(loader)}); console.log(compileProgram().cacheUsed);`]);
+		const script = path.join(tempDir('rst-cache-check-'), 'check.mjs');
+		writeFileSync(script, `const {compileProgram} = await import(${JSON.stringify(loader)}); console.log(compileProgram().cacheUsed);\n`);
+		const {NODE_OPTIONS: _options, ...env} = process.env;
+		const {stdout} = await run(process.execPath, [script], {env});
 		expect(stdout.trim()).toBe('build');
 	});
 

@@ -39,10 +39,17 @@ let traces = 0;
  * directory made before, and a recursive removal after, every push.
  */
 async function traceDirectory(): Promise<string> {
-	runDirectory ??= mkdtemp(path.join(os.tmpdir(), 'remote-sync-push-')).then(dir => {
-		process.once('exit', () => removeDirectory(dir));
-		return dir;
-	});
+	runDirectory ??= mkdtemp(path.join(os.tmpdir(), 'remote-sync-push-')).then(
+		dir => {
+			process.once('exit', () => removeDirectory(dir));
+			return dir;
+		},
+		(error: unknown) => {
+			// A full or missing temp dir: this push fails, the next one tries again.
+			runDirectory = undefined;
+			throw error;
+		},
+	);
 	return runDirectory;
 }
 
@@ -51,7 +58,11 @@ function removeDirectory(dir: string): void {
 	try {
 		rmdirSync(dir);
 	} catch {
-		rmSync(dir, {recursive: true, force: true});
+		try {
+			rmSync(dir, {recursive: true, force: true});
+		} catch {
+			// Exiting anyway: a directory that cannot go is left in the temp dir, not a stack trace.
+		}
 	}
 }
 
