@@ -50,11 +50,16 @@ export function deadlineSeconds(timeoutMs: number): number {
 
 // $0 is the deadline, "$@" the program's argv. At the deadline `kill -KILL 0` takes the
 // whole group, the shell included; when the program ends first the sleeper (and its sleep)
-// is stopped and the program's exit status returned.
+// is stopped and the program's exit status returned. Stopping the sleeper has two races, both
+// seen under load with a program that ends at once (one run in five held its caller until the
+// deadline): the stop can land before `p=$!` names the sleep, so the first trap only notes it;
+// and a child forked for `sleep` runs the shell's traps until it execs, so a TERM there is taken
+// as the trap's and the sleep lives on: it is stopped with KILL. The sleeper says nothing and
+// holds none of the caller's pipes, so nothing of it can keep a caller waiting.
 const shellWatchdog = [
 	'd="$0"',
 	'"$@" & g=$!',
-	`(trap 'kill "$p" 2>/dev/null; exit 0' TERM; sleep "$d" & p=$!; wait "$p" && kill -KILL 0) & w=$!`,
+	`(c=; trap 'c=1' TERM; sleep "$d" & p=$!; trap 'kill -KILL "$p" 2>/dev/null; exit 0' TERM; [ -z "$c" ] || { kill -KILL "$p" 2>/dev/null; exit 0; }; wait "$p" && kill -KILL 0) >/dev/null 2>&1 & w=$!`,
 	'wait "$g"; s=$?',
 	'kill "$w" 2>/dev/null',
 	'exit "$s"',

@@ -34,6 +34,24 @@ describe('per-process deadline (SECURITY.md "No orphans")', () => {
 		expect((await run(failing.file, failing.args, repo)).code).toBe(1);
 	});
 
+	it('the sh watchdog lets go at once of a program that ends at once: none of 60 runs waits for its sleeper', async () => {
+		const repo = makeRepo();
+		const wrapped = withDeadline('true', [], 20_000, noTimeoutPath);
+		const slow: number[] = [];
+		for (let batch = 0; batch < 3; batch++) {
+			const runs = await Promise.all(
+				Array.from({length: 20}, async () => {
+					const started = performance.now();
+					await run(wrapped.file, wrapped.args, repo);
+					return performance.now() - started;
+				}),
+			);
+			slow.push(...runs.filter(ms => ms > 10_000));
+		}
+
+		expect(slow).toEqual([]);
+	}, 120_000);
+
 	it('the sh watchdog kills git and its whole group at the deadline, with nobody watching', async () => {
 		const repo = makeRepo();
 		const silent = await startSilentSocket();
