@@ -64,7 +64,8 @@ function ownedAndPrivate(target: string, kind: 'file' | 'directory'): boolean {
 
 /**
  * Written whole: a new file (never through a link someone put at its name) renamed over the old,
- * so a reader never sees half a cache.
+ * so a reader never sees half a cache. By hand, not core/atomic-write.ts: this runs in an exit
+ * handler, where only synchronous work happens, and in the bins, which load nothing they can spare.
  */
 export function writeCache(file: string, contents: Buffer[], mode: number): void {
 	const temporary = `${file}.${process.pid}.tmp`;
@@ -83,7 +84,11 @@ export function writeBuildCache(file: string, header: string, data: Buffer): voi
 	writeCache(file, [Buffer.from(header, 'latin1'), data], 0o644);
 }
 
-/** The user's cache file for this build, Node and its options, or undefined without an absolute home. */
+/**
+ * The user's cache file for this build, Node and its options, or undefined without an absolute
+ * home. The XDG rule is core/xdg.ts's (a relative XDG_CACHE_HOME is ignored), without its
+ * homedir() fallback when HOME is unset: that would bring node:os into every start, for a cache.
+ */
 export function userCacheFile(programIdLine: string, env: NodeJS.ProcessEnv = process.env, execArgv: readonly string[] = process.execArgv): string | undefined {
 	const xdg = env.XDG_CACHE_HOME;
 	const base = xdg && path.isAbsolute(xdg) ? xdg : env.HOME && path.isAbsolute(env.HOME) ? path.join(env.HOME, '.cache') : undefined;
