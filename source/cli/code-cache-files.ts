@@ -29,8 +29,8 @@ function startOptions(env: NodeJS.ProcessEnv, execArgv: readonly string[]): stri
 	return options === '' ? '' : ` options ${options.replaceAll('\n', ' ')}`;
 }
 
-/** The bytecode after `header`, if the file starts with it (the build's cache). */
-export function readBuildCache(file: string, header: string): Buffer | undefined {
+/** What follows `header` in a cache file, if the file starts with it. */
+function afterHeader(file: string, header: string): Buffer | undefined {
 	let cache: Buffer;
 	try {
 		cache = readFileSync(file);
@@ -41,10 +41,15 @@ export function readBuildCache(file: string, header: string): Buffer | undefined
 	return cache.subarray(0, header.length).toString('latin1') === header ? cache.subarray(header.length) : undefined;
 }
 
+/** The build's cache: its header, then the bytecode (part of the installation: not hashed). */
+export function readBuildCache(file: string, header: string): Buffer | undefined {
+	return afterHeader(file, header);
+}
+
 /** The user's cache: its header, then `sha256 <hex>` of the bytecode that follows. */
 export function readUserCache(file: string, header: string): Buffer | undefined {
 	if (!ownedAndPrivate(path.dirname(file), 'directory') || !ownedAndPrivate(file, 'file')) return undefined;
-	const data = readBuildCache(file, header);
+	const data = afterHeader(file, header);
 	const lineEnd = data?.indexOf(10) ?? -1;
 	if (!data || lineEnd === -1) return undefined;
 	const bytes = data.subarray(lineEnd + 1);
