@@ -72,7 +72,7 @@ function ownedAndPrivate(target: string, kind: 'file' | 'directory'): boolean {
  * so a reader never sees half a cache. By hand, not core/atomic-write.ts: this runs in an exit
  * handler, where only synchronous work happens, and in the bins, which load nothing they can spare.
  */
-export function writeCache(file: string, contents: Buffer[], mode: number): void {
+function writeCache(file: string, contents: Buffer[], mode: number): void {
 	const temporary = `${file}.${process.pid}.tmp`;
 	const fd = openSync(temporary, 'wx', mode);
 	try {
