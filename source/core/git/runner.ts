@@ -37,6 +37,8 @@ export type GitCommand = {
 	env?: Record<string, string>;
 	/** Called for each line (split on \n and \r: progress uses \r) git writes to stderr. */
 	onStderrLine?: (line: string) => void;
+	/** stderr as a file polled a few times a second, not a pipe (the runner's `stderrFile`): for --progress. */
+	stderrFile?: string;
 	signal?: AbortSignal;
 	/** Output that is expected to be large (for-each-ref, rev-list) may go over the default. */
 	maxBuffer?: number;
@@ -107,6 +109,7 @@ export async function runGit(command: GitCommand): Promise<GitOutput> {
 		signal: command.signal,
 		maxBuffer: command.maxBuffer ?? defaultMaxBuffer,
 		onStderr: command.onStderrLine && lineSplitter(command.onStderrLine),
+		...(command.stderrFile === undefined ? {} : {stderrFile: command.stderrFile}),
 		live: gitGroups,
 	});
 	if (result.startError?.code === 'ENOENT') throw new GitNotFoundError();

@@ -1,5 +1,6 @@
 import {spawn, type ChildProcess} from 'node:child_process';
 import {existsSync} from 'node:fs';
+import {openPolledFile, type PolledFile} from './polled-file.js';
 
 /**
  * One child process for run-in-group.ts, on node:child_process alone: its own process group
@@ -15,6 +16,13 @@ export type ChildOptions = {
 	/** Written to stdin, which is then closed; without it stdin is /dev/null. */
 	input?: string;
 	maxBuffer: number;
+	/**
+	 * stderr goes to this new file, read every `everyMs`, instead of a pipe (polled-file.ts);
+	 * the file is removed once the child is done. Where it cannot be made, a pipe it is.
+	 */
+	stderrFile?: {path: string; everyMs: number};
+	/** Output as it arrives: a chunk of stdout or stderr. */
+	onOutput(stream: 'stdout' | 'stderr', chunk: Buffer): void;
 	/** A stream went past maxBuffer: the caller ends the group (what fitted is kept). */
 	onOverflow(): void;
 };
@@ -30,26 +38,59 @@ export type ChildResult = {
 
 export type StartedChild = {child: ChildProcess; done: Promise<ChildResult>};
 
-export function startChild(file: string, args: readonly string[], options: ChildOptions): StartedChild {
-	const child = spawn(file, args, {cwd: options.cwd, env: options.env, detached: true, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']});
-	const collect = () => {
-		const chunks: Buffer[] = [];
-		let size = 0;
-		const onData = (chunk: Buffer) => {
-			if (size > options.maxBuffer) return;
+type Collector = {
+	onData(chunk: Buffer): void;
+	text(): string;
+	/** How much more it takes, and one byte past it, so that an overflow is seen. */
+	room(): number;
+};
+
+function collector(maxBuffer: number, onOverflow: () => void): Collector {
+	const chunks: Buffer[] = [];
+	let size = 0;
+	return {
+		onData(chunk) {
+			if (size > maxBuffer) return;
 			size += chunk.length;
-			if (size > options.maxBuffer) {
-				chunks.push(chunk.subarray(0, chunk.length - (size - options.maxBuffer)));
-				options.onOverflow();
+			if (size > maxBuffer) {
+				chunks.push(chunk.subarray(0, chunk.length - (size - maxBuffer)));
+				onOverflow();
 			} else chunks.push(chunk);
-		};
-		return {onData, text: () => Buffer.concat(chunks).toString('utf8')};
+		},
+		text: () => Buffer.concat(chunks).toString('utf8'),
+		room: () => Math.max(0, maxBuffer + 1 - size),
+	};
+}
+
+export function startChild(file: string, args: readonly string[], options: ChildOptions): StartedChild {
+	const stdout = collector(options.maxBuffer, options.onOverflow);
+	const stderr = collector(options.maxBuffer, options.onOverflow);
+	const fromStdout = (chunk: Buffer) => {
+		stdout.onData(chunk);
+		options.onOutput('stdout', chunk);
+	};
+	const fromStderr = (chunk: Buffer) => {
+		stderr.onData(chunk);
+		options.onOutput('stderr', chunk);
 	};
 
-	const stdout = collect();
-	const stderr = collect();
-	child.stdout?.on('data', stdout.onData);
-	child.stderr?.on('data', stderr.onData);
+	const polled: PolledFile | undefined = options.stderrFile && openPolledFile(options.stderrFile.path);
+	let child: ChildProcess;
+	try {
+		child = spawn(file, args, {cwd: options.cwd, env: options.env, detached: true, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', polled?.fd ?? 'pipe']});
+	} catch (error) {
+		polled?.finish();
+		throw error;
+	}
+
+	child.stdout?.on('data', fromStdout);
+	child.stderr?.on('data', fromStderr);
+	// Never more than the collector takes: a flood stays in the file, not in our memory.
+	const readStderrFile = () => {
+		const chunk = polled?.read(stderr.room());
+		if (chunk) fromStderr(chunk);
+	};
+	const poll = polled && options.stderrFile ? setInterval(readStderrFile, options.stderrFile.everyMs) : undefined;
 	if (options.input !== undefined && child.stdin) {
 		// git may exit before reading everything (a bad revision): that is its answer, not ours to fail on.
 		child.stdin.on('error', () => undefined);
@@ -57,8 +98,13 @@ export function startChild(file: string, args: readonly string[], options: Child
 	}
 
 	const done = new Promise<ChildResult>(resolve => {
-		const finish = (exitCode: number | null, startError?: NodeJS.ErrnoException) =>
+		const finish = (exitCode: number | null, startError?: NodeJS.ErrnoException) => {
+			clearInterval(poll);
+			// The child is gone: all it wrote is in the file. (A grandchild may write on into the removed file.)
+			readStderrFile();
+			polled?.finish();
 			resolve({stdout: stdout.text(), stderr: stderr.text(), exitCode: exitCode ?? undefined, ...(startError ? {startError} : {})});
+		};
 		// A child that never started sends no 'close' of its own; a later error (a failed kill) changes nothing.
 		child.once('error', (error: NodeJS.ErrnoException) => {
 			if (child.pid !== undefined) return;

@@ -2,7 +2,7 @@ import {startChild, type StartedChild} from './child.js';
 import {timerMs} from '../timer-limit.js';
 import {missingUnderWrapper, withDeadline} from './deadline.js';
 import {endGroup, type LiveGroups} from './process-group.js';
-import {watchForStall} from './stall-watch.js';
+import {watchForStall, type StallWatch} from './stall-watch.js';
 import {monotonicMs} from '../clock.js';
 
 /**
@@ -45,6 +45,13 @@ export type GroupCommand = {
 	maxBuffer: number;
 	/** Each chunk of stderr as it arrives (progress lines). */
 	onStderr?: (chunk: Buffer | string) => void;
+	/**
+	 * Where stderr may go as a file read a few times a second instead of a pipe read on every
+	 * write (child.ts, polled-file.ts): for a program that redraws progress many times a second.
+	 * A new file at this path, removed once the run is over; without it, or where it cannot be
+	 * made, a pipe.
+	 */
+	stderrFile?: string;
 	/** Remembers the group while it runs, for a shutdown that ends them all. */
 	live?: LiveGroups;
 };
@@ -68,6 +75,12 @@ const notRun = {stdout: '', stderr: '', exitCode: null, timedOut: false, stalled
 // Longer than a clean exit needs to flush its last output; shorter than anyone notices.
 const pipeReleaseMs = 250;
 
+// A few updates a second are what a progress bar needs; a stall watch of N ms sees silence
+// within a fifth of it.
+function stderrFileReads(stallTimeoutMs: number | undefined): number {
+	return Math.max(10, Math.min(100, (stallTimeoutMs ?? Infinity) / 5));
+}
+
 export async function runInGroup(command: GroupCommand): Promise<GroupResult> {
 	const started = monotonicMs();
 	const program =
@@ -76,12 +89,19 @@ export async function runInGroup(command: GroupCommand): Promise<GroupResult> {
 			: {file: command.file, args: [...command.args], wrapper: undefined};
 	let running: StartedChild;
 	let overflowed = false;
+	// Output only arrives once the child runs, by when the stall watch below exists.
+	let stall: StallWatch | undefined;
 	try {
 		running = startChild(program.file, program.args, {
 			cwd: command.cwd,
 			env: command.env,
 			input: command.input,
 			maxBuffer: command.maxBuffer,
+			...(command.stderrFile === undefined ? {} : {stderrFile: {path: command.stderrFile, everyMs: stderrFileReads(command.stallTimeoutMs)}}),
+			onOutput: (stream, chunk) => {
+				stall?.alive();
+				if (stream === 'stderr') command.onStderr?.(chunk);
+			},
 			onOverflow: () => {
 				overflowed = true;
 				end();
@@ -113,7 +133,7 @@ export async function runInGroup(command: GroupCommand): Promise<GroupResult> {
 					timedOut = true;
 					end();
 				}, timerMs(command.timeoutMs));
-	const stall =
+	stall =
 		command.stallTimeoutMs === undefined
 			? undefined
 			: watchForStall(command.stallTimeoutMs, () => {
@@ -121,12 +141,6 @@ export async function runInGroup(command: GroupCommand): Promise<GroupResult> {
 					stalled = true;
 					end();
 				});
-	if (stall) {
-		child.stdout?.on('data', () => stall.alive());
-		child.stderr?.on('data', () => stall.alive());
-	}
-
-	if (command.onStderr) child.stderr?.on('data', command.onStderr);
 	const onAbort = () => {
 		if (settled) return;
 		aborted = true;

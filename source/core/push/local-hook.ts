@@ -1,8 +1,7 @@
-import {rmdirSync, rmSync} from 'node:fs';
-import {mkdtemp, readFile} from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import {rmSync} from 'node:fs';
+import {readFile} from 'node:fs/promises';
 import type {GitOutput} from '../git/runner.js';
+import {pushFile} from './push-files.js';
 
 /**
  * Which side a push that hung or failed was waiting on: the repository's own pre-push hook, or
@@ -10,7 +9,8 @@ import type {GitOutput} from '../git/runner.js';
  * outside a hook that hangs looks exactly like a remote that stopped answering (and would be
  * retried and queued as one). git's trace2 event stream says it: a `child_start` of class
  * "hook" named "pre-push", then its `child_exit` with the hook's exit code, or none when it was
- * still running as the push was stopped. Each push writes the stream to its own private file.
+ * still running as the push was stopped. Each push writes the stream to its own private file
+ * (push-files.ts).
  */
 
 export type LocalHookState =
@@ -30,44 +30,8 @@ export type HookTrace = {
 	finish(wanted: boolean): Promise<LocalHookState>;
 };
 
-let runDirectory: Promise<string> | undefined;
-let traces = 0;
-
-/**
- * One private directory (mkdtemp: 0700) for every push of the run, made at the first push and
- * removed at exit; each push's own file in it goes when its push ends. One per push cost a
- * directory made before, and a recursive removal after, every push.
- */
-async function traceDirectory(): Promise<string> {
-	runDirectory ??= mkdtemp(path.join(os.tmpdir(), 'remote-sync-push-')).then(
-		dir => {
-			process.once('exit', () => removeDirectory(dir));
-			return dir;
-		},
-		(error: unknown) => {
-			// A full or missing temp dir: this push fails, the next one tries again.
-			runDirectory = undefined;
-			throw error;
-		},
-	);
-	return runDirectory;
-}
-
-/** Empty by then (each push took its file): one rmdir, unless a hook that outlived its push wrote more. */
-function removeDirectory(dir: string): void {
-	try {
-		rmdirSync(dir);
-	} catch {
-		try {
-			rmSync(dir, {recursive: true, force: true});
-		} catch {
-			// Exiting anyway: a directory that cannot go is left in the temp dir, not a stack trace.
-		}
-	}
-}
-
 export async function traceLocalHook(): Promise<HookTrace> {
-	const file = path.join(await traceDirectory(), `trace2-${++traces}.json`);
+	const file = await pushFile('trace2');
 	return {
 		env: {GIT_TRACE2_EVENT: file},
 		async finish(wanted) {

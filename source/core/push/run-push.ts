@@ -1,5 +1,6 @@
 import {runGit, type GitOutput} from '../git/runner.js';
 import {traceLocalHook, type LocalHookState} from './local-hook.js';
+import {pushFile} from './push-files.js';
 import {parseProgressLine, progressGate} from './progress.js';
 import type {PushRequest} from './push-request.js';
 
@@ -10,6 +11,8 @@ export type PushOutput = GitOutput & {localHook: LocalHookState};
 export async function runPushCommand(request: PushRequest, args: string[]): Promise<PushOutput> {
 	const trace = await traceLocalHook();
 	const onProgress = request.onProgress && progressGate(request.onProgress);
+	// git redraws --progress on every percent: read as a file, not a wakeup per redraw.
+	const stderrFile = await pushFile('stderr');
 	let output: GitOutput;
 	try {
 		output = await runGit({
@@ -19,6 +22,7 @@ export async function runPushCommand(request: PushRequest, args: string[]): Prom
 			stallTimeoutMs: request.remote.stallTimeoutSeconds * 1000,
 			signal: request.signal,
 			env: trace.env,
+			stderrFile,
 			onStderrLine: onProgress
 				? line => {
 						const progress = parseProgressLine(line);
