@@ -65,16 +65,34 @@ export function parseProgressLine(raw: string): Progress | null {
  * Passes on a push's progress at most once per `everyMs` within a phase, but always a phase's
  * first line and its end (100%). git redraws on every percent; a dashboard row or an event
  * stream needs a few updates a second, and each update copies the snapshot and reaches every
- * listener, while four or eight pushes share two cores with git.
+ * listener, while four or eight pushes share two cores with git. A line held back is not lost
+ * when it is the newest: the newest of a burst (the redraws one read of git's stderr brings, a
+ * tenth of a second's worth) follows once the burst is read, so what shows is never a burst behind.
  */
 export function progressGate(forward: (progress: Progress) => void, everyMs = 50, now: () => number = monotonicMs): (progress: Progress) => void {
 	let phase: PushPhase | undefined;
 	let passedAt = 0;
-	return progress => {
-		const at = now();
-		if (progress.phase === phase && progress.percent !== 100 && at - passedAt < everyMs) return;
+	let held: Progress | undefined;
+	const pass = (progress: Progress) => {
 		phase = progress.phase;
-		passedAt = at;
+		passedAt = now();
+		held = undefined;
 		forward(progress);
+	};
+
+	// A microtask runs once the current read's lines are all parsed, and before the push's
+	// result (its end reaches us later, after that read).
+	const passHeld = () => {
+		if (held) pass(held);
+	};
+
+	return progress => {
+		if (progress.phase !== phase || progress.percent === 100 || now() - passedAt >= everyMs) {
+			pass(progress);
+			return;
+		}
+
+		if (!held) queueMicrotask(passHeld);
+		held = progress;
 	};
 }

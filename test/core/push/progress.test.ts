@@ -57,4 +57,28 @@ describe('the progress gate', () => {
 		expect(passed.map(progress => `${progress.phase} ${progress.percent}`)).toEqual(['counting 1', 'counting 100', 'writing 1', 'writing 50', 'writing 100', 'resolving 100']);
 		expect(passed.at(-2)?.bytes).toBe(4096);
 	});
+
+	it('the newest line of a burst follows once the burst is read: what shows is never a read behind', async () => {
+		const passed: Progress[] = [];
+		let clock = 0;
+		const gate = progressGate(progress => passed.push(progress), 50, () => clock);
+		// One read of git's stderr: 40 redraws at once.
+		for (let percent = 1; percent <= 40; percent++) gate({phase: 'writing', percent});
+		expect(passed.map(progress => progress.percent)).toEqual([1]);
+		await Promise.resolve();
+		expect(passed.map(progress => progress.percent)).toEqual([1, 40]);
+
+		// The next read, 100 ms later: its first line passes on time, its newest after it.
+		clock = 100;
+		for (let percent = 41; percent <= 70; percent++) gate({phase: 'writing', percent});
+		await Promise.resolve();
+		expect(passed.map(progress => progress.percent)).toEqual([1, 40, 41, 70]);
+
+		// A burst that ends its phase passes the end and nothing held from before it.
+		clock = 200;
+		for (let percent = 71; percent <= 100; percent++) gate({phase: 'writing', percent});
+		gate({phase: 'resolving', percent: 10});
+		await Promise.resolve();
+		expect(passed.map(progress => `${progress.phase} ${progress.percent}`)).toEqual(['writing 1', 'writing 40', 'writing 41', 'writing 70', 'writing 71', 'writing 100', 'resolving 10']);
+	});
 });
