@@ -27,7 +27,8 @@ export function resolveRemotes(merged: ConfigLayer, layers: readonly SourcedLaye
 	const warnings: string[] = [];
 
 	for (const name of names) {
-		const entry = configured[name];
+		// Own entries only: git allows a remote named "constructor" or "__proto__", which every object has.
+		const entry = Object.hasOwn(configured, name) ? configured[name] : undefined;
 		const enabled = entry?.enabled ?? remoteDefaults.enabled;
 		if (!enabled) continue;
 		const gitUrl = gitRemotes.get(name);

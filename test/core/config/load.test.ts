@@ -39,6 +39,16 @@ describe('config layers: defaults < user < repo file < environment < CLI', () =>
 		expect(remote(config, 'origin')).toMatchObject({stallTimeoutSeconds: 2.5});
 	});
 
+	it('a remote named like a property every object has ("constructor", "__proto__", "toString") gets the defaults, not what the object inherits', async () => {
+		// A computed key: a literal __proto__ would set the prototype, not add a remote.
+		const box = sandbox({constructor: 'https://example.com/a.git', ['__proto__']: 'https://example.com/b.git', toString: 'https://example.com/c.git'});
+		writeJson(path.join(box.repo, '.remotesyncrc.json'), {remotes: {other: {url: 'https://example.com/d.git', retry: 1}}});
+		const config = await load(box);
+		for (const name of ['constructor', '__proto__', 'toString']) {
+			expect(remote(config, name), name).toMatchObject({configured: false, priority: remoteDefaults.priority, retry: remoteDefaults.retry, branches: remoteDefaults.branches, enabled: true});
+		}
+	});
+
 	it('lets the repo file override the user file, key by key', async () => {
 		const box = sandbox({origin: 'https://example.com/a.git'});
 		const user = writeJson(path.join(box.userDir, 'config.json'), {parallel: false, max_workers: 2, remotes: {origin: {branches: ['main'], retry: 1}}});
