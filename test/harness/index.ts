@@ -7,7 +7,7 @@
  */
 export * from './sandbox.js';
 export * from './repo.js';
-export {canConnect, delay, groupAlive, groupMembers, waitFor} from './process.js';
+export {canConnect, delay, groupAlive, groupMembers, processRunning, waitFor} from './process.js';
 export * from './ports.js';
 export * from './git-daemon.js';
 export * from './http-git.js';

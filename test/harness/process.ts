@@ -70,6 +70,16 @@ export function groupAlive(pgid: number): boolean {
 	return !existsSync('/proc/self/stat') || groupMembers(pgid) > 0;
 }
 
+/** Alive and not a zombie (an orphan's zombie may never be reaped in a container), from Linux /proc. */
+export function processRunning(pid: number): boolean {
+	try {
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		return !/^[ZX]/.test(stat.slice(stat.lastIndexOf(')') + 2));
+	} catch {
+		return false;
+	}
+}
+
 /** Live (non-zombie) processes whose process group is `pgid`, from Linux /proc. */
 export function groupMembers(pgid: number): number {
 	let count = 0;

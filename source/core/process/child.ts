@@ -36,7 +36,17 @@ export type ChildResult = {
 	startError?: NodeJS.ErrnoException;
 };
 
-export type StartedChild = {child: ChildProcess; done: Promise<ChildResult>};
+export type StartedChild = {
+	child: ChildProcess;
+	done: Promise<ChildResult>;
+	/** Reads the stderr file now, not at the next poll (a stall watch asks before it ends a run). */
+	readNow(): void;
+};
+
+// One read takes at most this much; more waiting is read on the next turn of the event loop,
+// not at the next poll. A flood then reaches the output bound as fast as we can read it, and
+// no single read holds up the main thread (the dashboard) for long.
+const maxRead = 1024 * 1024;
 
 type Collector = {
 	onData(chunk: Buffer): void;
@@ -85,11 +95,24 @@ export function startChild(file: string, args: readonly string[], options: Child
 
 	child.stdout?.on('data', fromStdout);
 	child.stderr?.on('data', fromStderr);
-	// Never more than the collector takes: a flood stays in the file, not in our memory.
-	const readStderrFile = () => {
-		const chunk = polled?.read(stderr.room());
+	// Never more than the collector takes: past it, what is left stays in the file (removed at the end).
+	const readOnce = (): boolean => {
+		const wanted = Math.min(maxRead, stderr.room());
+		const chunk = polled?.read(wanted);
 		if (chunk) fromStderr(chunk);
+		return chunk !== undefined && chunk.length === wanted && stderr.room() > 0;
 	};
+
+	let rereading = false;
+	const readStderrFile = () => {
+		if (rereading || !readOnce()) return;
+		rereading = true;
+		setImmediate(() => {
+			rereading = false;
+			readStderrFile();
+		});
+	};
+
 	const poll = polled && options.stderrFile ? setInterval(readStderrFile, options.stderrFile.everyMs) : undefined;
 	if (options.input !== undefined && child.stdin) {
 		// git may exit before reading everything (a bad revision): that is its answer, not ours to fail on.
@@ -100,8 +123,8 @@ export function startChild(file: string, args: readonly string[], options: Child
 	const done = new Promise<ChildResult>(resolve => {
 		const finish = (exitCode: number | null, startError?: NodeJS.ErrnoException) => {
 			clearInterval(poll);
-			// The child is gone: all it wrote is in the file. (A grandchild may write on into the removed file.)
-			readStderrFile();
+			// The child is gone: all it wrote is in the file, and it is read to the end (or the bound) now.
+			while (readOnce());
 			polled?.finish();
 			resolve({stdout: stdout.text(), stderr: stderr.text(), exitCode: exitCode ?? undefined, ...(startError ? {startError} : {})});
 		};
@@ -114,5 +137,5 @@ export function startChild(file: string, args: readonly string[], options: Child
 		});
 		child.once('close', exitCode => finish(exitCode));
 	});
-	return {child, done};
+	return {child, done, readNow: () => (polled ? readStderrFile() : undefined)};
 }

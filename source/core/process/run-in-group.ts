@@ -19,7 +19,8 @@ import {monotonicMs} from '../clock.js';
  * A clean exit leaves the group alone. With `daemonMayOutlive` (connect_cmd starting a VPN
  * client) that is the point: pipes a surviving child still holds are let go shortly after
  * the exit, and the deadline and abort no longer apply to it. Without it, whatever holds the
- * pipes is still part of the run and the deadline still ends it.
+ * pipes is still part of the run and the deadline still ends it. With `stderrFile`, stderr is
+ * no pipe that could hold the run, so whatever is left of the group is ended at the exit.
  * It never throws: a program that could not start is `startError`.
  */
 
@@ -91,6 +92,7 @@ export async function runInGroup(command: GroupCommand): Promise<GroupResult> {
 	let overflowed = false;
 	// Output only arrives once the child runs, by when the stall watch below exists.
 	let stall: StallWatch | undefined;
+	let outputs = 0;
 	try {
 		running = startChild(program.file, program.args, {
 			cwd: command.cwd,
@@ -99,6 +101,7 @@ export async function runInGroup(command: GroupCommand): Promise<GroupResult> {
 			maxBuffer: command.maxBuffer,
 			...(command.stderrFile === undefined ? {} : {stderrFile: {path: command.stderrFile, everyMs: stderrFileReads(command.stallTimeoutMs)}}),
 			onOutput: (stream, chunk) => {
+				outputs++;
 				stall?.alive();
 				if (stream === 'stderr') command.onStderr?.(chunk);
 			},
@@ -137,6 +140,10 @@ export async function runInGroup(command: GroupCommand): Promise<GroupResult> {
 		command.stallTimeoutMs === undefined
 			? undefined
 			: watchForStall(command.stallTimeoutMs, () => {
+					// A file of stderr is read a poll at a time: what it got since the last read is a sign of life too.
+					const before = outputs;
+					running.readNow();
+					if (outputs !== before) return;
 					timedOut = true;
 					stalled = true;
 					end();
@@ -173,7 +180,10 @@ export async function runInGroup(command: GroupCommand): Promise<GroupResult> {
 		// Output past maxBuffer was cut: an answer missing its end is no answer.
 		const exitCode = overflowed ? null : (result.exitCode ?? null);
 		// Killed by a signal that was not ours (output flood, a stranger): its children go too.
-		if (exitCode === null) end();
+		// With stderr in a file, what it left behind holds no pipe of ours (git runs a hook with
+		// its stdout on stderr, so a hook's `job &` held only stderr), and the run is over at
+		// its exit: what is left of the group goes with it, as the deadline would have ended it.
+		if (exitCode === null || (command.stderrFile !== undefined && !command.daemonMayOutlive)) end();
 		await ending;
 		const {stderr} = result;
 		const missing = program.wrapper !== undefined && missingUnderWrapper(command.file, result.exitCode, stderr);

@@ -65,14 +65,16 @@ export function parseProgressLine(raw: string): Progress | null {
  * Passes on a push's progress at most once per `everyMs` within a phase, but always a phase's
  * first line and its end (100%). git redraws on every percent; a dashboard row or an event
  * stream needs a few updates a second, and each update copies the snapshot and reaches every
- * listener, while four or eight pushes share two cores with git. A line held back is not lost
- * when it is the newest: the newest of a burst (the redraws one read of git's stderr brings, a
- * tenth of a second's worth) follows once the burst is read, so what shows is never a burst behind.
+ * listener, while four or eight pushes share two cores with git. Within a phase only the newest
+ * line of a read counts: the lines one read of git's stderr brings (a tenth of a second of
+ * redraws, or one through a pipe) are held, and the newest goes on once they are all parsed, if
+ * `everyMs` has passed. So what shows is never a read behind, and one read is one update.
  */
 export function progressGate(forward: (progress: Progress) => void, everyMs = 50, now: () => number = monotonicMs): (progress: Progress) => void {
 	let phase: PushPhase | undefined;
 	let passedAt = 0;
 	let held: Progress | undefined;
+	let queued = false;
 	const pass = (progress: Progress) => {
 		phase = progress.phase;
 		passedAt = now();
@@ -81,18 +83,23 @@ export function progressGate(forward: (progress: Progress) => void, everyMs = 50
 	};
 
 	// A microtask runs once the current read's lines are all parsed, and before the push's
-	// result (its end reaches us later, after that read).
+	// result (its end reaches us later than that read). Too soon after the last update, the
+	// line stays held for the next read, whose newer line replaces it.
 	const passHeld = () => {
-		if (held) pass(held);
+		queued = false;
+		if (held && now() - passedAt >= everyMs) pass(held);
 	};
 
 	return progress => {
-		if (progress.phase !== phase || progress.percent === 100 || now() - passedAt >= everyMs) {
+		if (progress.phase !== phase || progress.percent === 100) {
 			pass(progress);
 			return;
 		}
 
-		if (!held) queueMicrotask(passHeld);
 		held = progress;
+		if (!queued) {
+			queued = true;
+			queueMicrotask(passHeld);
+		}
 	};
 }

@@ -7,6 +7,8 @@ import type {PushRequest} from './push-request.js';
 /** A push's output, and whether the repository's own pre-push hook was what it waited on. */
 export type PushOutput = GitOutput & {localHook: LocalHookState};
 
+const pushOutputBytes = 16 * 1024 * 1024;
+
 /** One `git push` process for a request: its timeout, its abort signal, its progress events. */
 export async function runPushCommand(request: PushRequest, args: string[]): Promise<PushOutput> {
 	const trace = await traceLocalHook();
@@ -23,6 +25,9 @@ export async function runPushCommand(request: PushRequest, args: string[]): Prom
 			signal: request.signal,
 			env: trace.env,
 			stderrFile,
+			// A push's answer is a few porcelain lines and progress: a remote that floods stderr
+			// past this is ended (it costs memory and, in the stderr file, disk up to this much).
+			maxBuffer: pushOutputBytes,
 			onStderrLine: onProgress
 				? line => {
 						const progress = parseProgressLine(line);

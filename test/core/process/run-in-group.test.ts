@@ -3,7 +3,7 @@ import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {LiveGroups} from '../../../source/core/process/process-group.js';
 import {runInGroup, type GroupCommand} from '../../../source/core/process/run-in-group.js';
-import {groupAlive, onCleanup, tempDir, waitFor} from '../../harness/index.js';
+import {groupAlive, onCleanup, processRunning, tempDir, waitFor} from '../../harness/index.js';
 
 /**
  * The one process runner, against real processes: sh scripts write the pids they start to
@@ -33,16 +33,6 @@ function scene(): Scene {
 	return {dir, pidFile, pid};
 }
 
-/** Alive and not a zombie (an orphan's zombie may never be reaped in a container). */
-function running(pid: number): boolean {
-	try {
-		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-		return !/^[ZX]/.test(stat.slice(stat.lastIndexOf(')') + 2));
-	} catch {
-		return false;
-	}
-}
-
 function sh(script: string, options: Partial<GroupCommand> = {}): Promise<Awaited<ReturnType<typeof runInGroup>>> {
 	return runInGroup({file: '/bin/sh', args: ['-c', script], env: {PATH: process.env.PATH ?? '/usr/bin:/bin'}, maxBuffer: 1024 * 1024, ...options});
 }
@@ -69,7 +59,7 @@ describe('runInGroup: one program in a process group of its own', () => {
 		const s = scene();
 		const result = await sh(`echo $$ > '${s.pidFile('group')}'; sleep 100 & echo $! > '${s.pidFile('child')}'; wait`, {timeoutMs: 500});
 		expect(result).toMatchObject({timedOut: true, stalled: false, aborted: false, exitCode: null});
-		await waitFor(() => !running(s.pid('child')), {message: 'the sleep outlived the timeout'});
+		await waitFor(() => !processRunning(s.pid('child')), {message: 'the sleep outlived the timeout'});
 		expect(groupAlive(s.pid('group'))).toBe(false);
 	});
 
@@ -80,7 +70,7 @@ describe('runInGroup: one program in a process group of its own', () => {
 		await waitFor(() => existsSync(s.pidFile('child')) && readFileSync(s.pidFile('child'), 'utf8').endsWith('\n'), {timeoutMs: 20_000, message: 'the sleep never started'});
 		controller.abort();
 		expect(await run).toMatchObject({aborted: true, timedOut: false, exitCode: null});
-		await waitFor(() => !running(s.pid('child')), {message: 'the sleep outlived the abort'});
+		await waitFor(() => !processRunning(s.pid('child')), {message: 'the sleep outlived the abort'});
 	});
 
 	it('an abort that came before the start kills at once', async () => {
@@ -117,7 +107,7 @@ describe('runInGroup: one program in a process group of its own', () => {
 		await waitFor(() => existsSync(s.pidFile('child')), {timeoutMs: 20_000, message: 'the child never started'});
 		controller.abort();
 		await run;
-		await waitFor(() => !running(s.pid('child')), {message: 'the child outlived SIGKILL'});
+		await waitFor(() => !processRunning(s.pid('child')), {message: 'the child outlived SIGKILL'});
 		expect(existsSync(cleaned)).toBe(false);
 	});
 
@@ -127,7 +117,7 @@ describe('runInGroup: one program in a process group of its own', () => {
 		const result = await sh(script, {timeoutMs: 500, killGraceMs: 300});
 		expect(result).toMatchObject({timedOut: true, exitCode: null});
 		// The run resolves only after SIGKILL went out: nothing of the group is left.
-		await waitFor(() => !running(s.pid('stubborn')), {message: 'the grandchild ignoring SIGTERM survived the grace'});
+		await waitFor(() => !processRunning(s.pid('stubborn')), {message: 'the grandchild ignoring SIGTERM survived the grace'});
 		expect(groupAlive(s.pid('group'))).toBe(false);
 	});
 
@@ -136,7 +126,7 @@ describe('runInGroup: one program in a process group of its own', () => {
 		const result = await sh(`echo $$ > '${s.pidFile('group')}'; sleep 100 >/dev/null 2>&1 & echo $! > '${s.pidFile('child')}'; kill -KILL $$`);
 		expect(result).toMatchObject({exitCode: null, timedOut: false, aborted: false});
 		expect(result.startError).toBeUndefined();
-		await waitFor(() => !running(s.pid('child')), {message: 'the orphan of a killed leader survived'});
+		await waitFor(() => !processRunning(s.pid('child')), {message: 'the orphan of a killed leader survived'});
 	});
 
 	it('keeps at most maxBuffer of output: a flood is cut and its group killed', async () => {
@@ -152,14 +142,14 @@ describe('runInGroup: one program in a process group of its own', () => {
 		const s = scene();
 		const result = await sh(`echo $$ > '${s.pidFile('group')}'; sleep 100 & echo $! > '${s.pidFile('daemon')}'; echo connected`, {timeoutMs: 20_000, killGraceMs: 500, daemonMayOutlive: true});
 		expect(result).toMatchObject({exitCode: 0, timedOut: false, aborted: false, stdout: 'connected\n'});
-		expect(running(s.pid('daemon'))).toBe(true);
+		expect(processRunning(s.pid('daemon'))).toBe(true);
 	});
 
 	it('without that, a child still holding the pipes is part of the run: the deadline ends it', async () => {
 		const s = scene();
 		const result = await sh(`echo $$ > '${s.pidFile('group')}'; sleep 100 & echo $! > '${s.pidFile('child')}'; exit 0`, {timeoutMs: 1000});
 		expect(result.timedOut).toBe(true);
-		await waitFor(() => !running(s.pid('child')), {message: 'the child holding the pipes survived the deadline'});
+		await waitFor(() => !processRunning(s.pid('child')), {message: 'the child holding the pipes survived the deadline'});
 	});
 
 	it('remembers running groups in `live`: a shutdown ends them all', async () => {

@@ -38,47 +38,56 @@ describe('push progress lines', () => {
 });
 
 describe('the progress gate', () => {
-	it('passes each phase\'s first update and its end, and otherwise at most one update per interval', () => {
+	it('through a pipe (a line per read): each phase\'s first update and its end, and otherwise at most one update per interval', async () => {
 		let clock = 0;
 		const passed: Progress[] = [];
 		const gate = progressGate(progress => passed.push(progress), 50, () => clock);
-		const at = (ms: number, progress: Progress) => {
+		const read = async (ms: number, progress: Progress) => {
 			clock = ms;
 			gate(progress);
+			await Promise.resolve();
 		};
 
-		at(0, {phase: 'counting', percent: 1});
-		at(10, {phase: 'counting', percent: 50});
-		at(20, {phase: 'counting', percent: 100});
-		at(21, {phase: 'writing', percent: 1});
-		for (let percent = 2; percent < 100; percent++) at(21 + percent, {phase: 'writing', percent});
-		at(130, {phase: 'writing', percent: 100, bytes: 4096});
-		at(131, {phase: 'resolving', percent: 100});
+		await read(0, {phase: 'counting', percent: 1});
+		await read(10, {phase: 'counting', percent: 50});
+		await read(20, {phase: 'counting', percent: 100});
+		await read(21, {phase: 'writing', percent: 1});
+		for (let percent = 2; percent < 100; percent++) await read(21 + percent, {phase: 'writing', percent});
+		await read(130, {phase: 'writing', percent: 100, bytes: 4096});
+		await read(131, {phase: 'resolving', percent: 100});
 		expect(passed.map(progress => `${progress.phase} ${progress.percent}`)).toEqual(['counting 1', 'counting 100', 'writing 1', 'writing 50', 'writing 100', 'resolving 100']);
 		expect(passed.at(-2)?.bytes).toBe(4096);
 	});
 
-	it('the newest line of a burst follows once the burst is read: what shows is never a read behind', async () => {
+	it('from a file (many lines per read): one update per read, its newest line, never a read behind', async () => {
 		const passed: Progress[] = [];
 		let clock = 0;
 		const gate = progressGate(progress => passed.push(progress), 50, () => clock);
-		// One read of git's stderr: 40 redraws at once.
-		for (let percent = 1; percent <= 40; percent++) gate({phase: 'writing', percent});
+		const read = async (ms: number, from: number, to: number) => {
+			clock = ms;
+			for (let percent = from; percent <= to; percent++) gate({phase: 'writing', percent});
+			await Promise.resolve();
+		};
+
+		// The first read opens the phase: its first line shows at once.
+		await read(0, 1, 30);
 		expect(passed.map(progress => progress.percent)).toEqual([1]);
-		await Promise.resolve();
-		expect(passed.map(progress => progress.percent)).toEqual([1, 40]);
+		// Each read after it, 100 ms apart, shows its newest line, and only that.
+		await read(100, 31, 55);
+		await read(200, 56, 80);
+		expect(passed.map(progress => progress.percent)).toEqual([1, 55, 80]);
+		// A read sooner than the interval is held; the next read's newer line replaces it.
+		await read(220, 81, 85);
+		expect(passed.map(progress => progress.percent)).toEqual([1, 55, 80]);
+		await read(300, 86, 90);
+		expect(passed.map(progress => progress.percent)).toEqual([1, 55, 80, 90]);
 
-		// The next read, 100 ms later: its first line passes on time, its newest after it.
-		clock = 100;
-		for (let percent = 41; percent <= 70; percent++) gate({phase: 'writing', percent});
-		await Promise.resolve();
-		expect(passed.map(progress => progress.percent)).toEqual([1, 40, 41, 70]);
-
-		// A burst that ends its phase passes the end and nothing held from before it.
-		clock = 200;
-		for (let percent = 71; percent <= 100; percent++) gate({phase: 'writing', percent});
+		// A read that ends the phase passes the end, the next phase's first line, and nothing held from before.
+		clock = 400;
+		for (let percent = 91; percent <= 100; percent++) gate({phase: 'writing', percent});
 		gate({phase: 'resolving', percent: 10});
+		gate({phase: 'resolving', percent: 20});
 		await Promise.resolve();
-		expect(passed.map(progress => `${progress.phase} ${progress.percent}`)).toEqual(['writing 1', 'writing 40', 'writing 41', 'writing 70', 'writing 71', 'writing 100', 'resolving 10']);
+		expect(passed.map(progress => `${progress.phase} ${progress.percent}`)).toEqual(['writing 1', 'writing 55', 'writing 80', 'writing 90', 'writing 100', 'resolving 10']);
 	});
 });
