@@ -103,12 +103,12 @@ export function startChild(file: string, args: readonly string[], options: Child
 		return chunk !== undefined && chunk.length === wanted && stderr.room() > 0;
 	};
 
-	let rereading = false;
+	let rereadQueued = false;
 	const readStderrFile = () => {
-		if (rereading || !readOnce()) return;
-		rereading = true;
+		if (!readOnce() || rereadQueued) return;
+		rereadQueued = true;
 		setImmediate(() => {
-			rereading = false;
+			rereadQueued = false;
 			readStderrFile();
 		});
 	};

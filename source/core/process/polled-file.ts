@@ -14,8 +14,6 @@ import {closeSync, fstatSync, openSync, readSync, rmSync} from 'node:fs';
 export type PolledFile = {
 	/** The descriptor the child writes to. */
 	fd: number;
-	/** How much was written that was not read yet. */
-	waiting(): number;
 	/** Up to `maxBytes` of what was written since the last read; undefined when nothing was. */
 	read(maxBytes: number): Buffer | undefined;
 	/** Closes and removes the file. */
@@ -33,12 +31,11 @@ export function openPolledFile(file: string): PolledFile | undefined {
 
 	let offset = 0;
 	let open = true;
-	const waiting = () => (open ? Math.max(0, fstatSync(fd).size - offset) : 0);
 	return {
 		fd,
-		waiting,
 		read(maxBytes) {
-			const length = Math.min(waiting(), maxBytes);
+			if (!open) return undefined;
+			const length = Math.min(fstatSync(fd).size - offset, maxBytes);
 			if (length <= 0) return undefined;
 			const chunk = Buffer.allocUnsafe(length);
 			const read = readSync(fd, chunk, 0, length, offset);
