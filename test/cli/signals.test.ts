@@ -1,5 +1,5 @@
 import {spawn} from 'node:child_process';
-import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {commit, delay, git, gitEnv, makeRepo, onCleanup, startSilentSocket, tempDir, waitFor} from '../harness/index.js';
@@ -7,12 +7,13 @@ import {processesMentioning} from '../core/service/processes.js';
 import {cliPath} from './run-cli.js';
 
 /**
- * Ctrl-C and SIGTERM in the middle of pushes (SPEC §4, §6): the program stops its git
- * processes, disconnects the VPN it connected, and exits 130 (SIGINT) / 143 (SIGTERM). Both remotes accept the
+ * Ctrl-C, SIGTERM and a closed terminal (SIGHUP) in the middle of pushes (SPEC §4, §6): the program
+ * stops its git processes, disconnects the VPN it connected, removes its temporary files and exits
+ * 130 (SIGINT, SIGHUP) / 143 (SIGTERM). Both remotes accept the
  * connection and never answer, so the pushes are still running when the signal comes.
  */
 
-type Interrupted = {repo: string; marker: string; upMarker: string; log: string; start(): Running};
+type Interrupted = {repo: string; marker: string; upMarker: string; log: string; tmp: string; start(): Running};
 type Running = {signal(name: NodeJS.Signals): void; exited: Promise<number | null>; output(): string};
 
 async function pushesThatHang(): Promise<Interrupted> {
@@ -46,8 +47,10 @@ async function pushesThatHang(): Promise<Interrupted> {
 		}),
 	);
 
+	const tmp = tempDir('rst-sig-tmp-');
 	const start = (): Running => {
-		const env: NodeJS.ProcessEnv = {...gitEnv(), XDG_CONFIG_HOME: xdg, NO_COLOR: '1'};
+		// Its own temp dir: the pushes' private directory must be gone after the signal too.
+		const env: NodeJS.ProcessEnv = {...gitEnv(), XDG_CONFIG_HOME: xdg, NO_COLOR: '1', TMPDIR: tmp};
 		for (const key of Object.keys(env)) if (key.startsWith('REMOTE_SYNC_')) delete env[key];
 		const child = spawn(process.execPath, [cliPath, '--push'], {cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe']});
 		let output = '';
@@ -60,7 +63,7 @@ async function pushesThatHang(): Promise<Interrupted> {
 		return {signal: name => child.kill(name), exited, output: () => output};
 	};
 
-	return {repo, marker, upMarker, log, start};
+	return {repo, marker, upMarker, log, tmp, start};
 }
 
 async function exitWithin(running: Running, ms: number): Promise<number | null | 'still running'> {
@@ -71,6 +74,7 @@ describe('interrupting --push (SPEC §6: 130 interrupted, 143 terminated)', () =
 	for (const [signal, code] of [
 		['SIGINT', 130],
 		['SIGTERM', 143],
+		['SIGHUP', 130],
 	] as const) {
 		it(`${signal}: exits ${code}, leaves no git process, and disconnects the VPN it connected`, async () => {
 			const setup = await pushesThatHang();
@@ -86,6 +90,7 @@ describe('interrupting --push (SPEC §6: 130 interrupted, 143 terminated)', () =
 			await waitFor(() => processesMentioning(setup.marker).length === 0, {timeoutMs: 2000, message: 'git processes outlived the program'});
 			expect(readFileSync(setup.log, 'utf8').trim().split('\n').filter(line => line !== 'check')).toEqual(['connect', 'disconnect']);
 			expect(existsSync(setup.upMarker)).toBe(false);
+			expect(readdirSync(setup.tmp)).toEqual([]);
 			expect(running.output()).not.toMatch(/\n\s+at .+:\d+:\d+/);
 			const queueFile = path.join(setup.repo, '.git', 'remote-sync', 'queue.json');
 			if (existsSync(queueFile)) expect(() => JSON.parse(readFileSync(queueFile, 'utf8')) as unknown).not.toThrow();

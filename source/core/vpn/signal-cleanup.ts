@@ -2,8 +2,11 @@ import {exitCodeForSignal} from '../errors.js';
 import {monotonicMs} from '../clock.js';
 
 /**
- * Ctrl-C and SIGTERM must not leave a VPN we connected up (SPEC §4). On the first SIGINT or
- * SIGTERM the cleanup runs once, bounded by a deadline, then the process exits 130 / 143.
+ * Ctrl-C and SIGTERM must not leave a VPN we connected up (SPEC §4), nor a closed terminal
+ * (SIGHUP: an ssh session that dropped mid-push). On the first SIGINT, SIGTERM or SIGHUP the
+ * cleanup runs once, bounded by a deadline, then the process exits 130 / 143 / 130 (SIGHUP
+ * interrupted the work: core/errors.ts). Exiting that way also runs the exit handlers that
+ * remove the run's temporary files (push/push-files.ts).
  * A second signal while cleaning up exits at once: the user insists, and every VPN command
  * is bounded by its own timeout anyway. On a normal end (`beforeExit`) the cleanup runs too.
  */
@@ -15,7 +18,7 @@ export type SignalCleanupOptions = {
 	deadlineMs?: number;
 };
 
-type HandledSignal = 'SIGINT' | 'SIGTERM';
+type HandledSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
 
 const defaultDeadlineMs = 20_000;
 // Faster than anyone presses Ctrl-C twice; slower than a re-raised signal arrives.
@@ -61,18 +64,15 @@ export function installSignalCleanup(cleanup: () => Promise<void>, options: Sign
 		});
 	};
 
-	const onSigint = () => onSignal('SIGINT');
-	const onSigterm = () => onSignal('SIGTERM');
+	const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map(signal => [signal, () => onSignal(signal)] as const);
 	const onBeforeExit = () => {
 		if (!running) void runOnce();
 	};
 
-	process.on('SIGINT', onSigint);
-	process.on('SIGTERM', onSigterm);
+	for (const [signal, handler] of handlers) process.on(signal, handler);
 	process.on('beforeExit', onBeforeExit);
 	return () => {
-		process.off('SIGINT', onSigint);
-		process.off('SIGTERM', onSigterm);
+		for (const [signal, handler] of handlers) process.off(signal, handler);
 		process.off('beforeExit', onBeforeExit);
 	};
 }

@@ -40,6 +40,7 @@ describe('Ctrl-C and SIGTERM disconnect the VPN we connected', () => {
 	for (const [signal, code] of [
 		['SIGINT', 130],
 		['SIGTERM', 143],
+		['SIGHUP', 130],
 	] as const) {
 		it(`${signal}: runs disconnect_cmd, then exits ${code}`, async () => {
 			const fake = fakeVpn();
