@@ -1,7 +1,6 @@
 import {rmSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
 import type {GitOutput} from '../git/runner.js';
-import {pushFile} from './push-files.js';
 
 /**
  * Which side a push that hung or failed was waiting on: the repository's own pre-push hook, or
@@ -30,8 +29,8 @@ export type HookTrace = {
 	finish(wanted: boolean): Promise<LocalHookState>;
 };
 
-export async function traceLocalHook(): Promise<HookTrace> {
-	const file = await pushFile('trace2');
+/** `file`: where git is to write the stream (push-files.ts), a path no file has yet. */
+export function traceLocalHook(file: string): HookTrace {
 	return {
 		env: {GIT_TRACE2_EVENT: file},
 		async finish(wanted) {

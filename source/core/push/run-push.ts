@@ -1,6 +1,6 @@
 import {runGit, type GitOutput} from '../git/runner.js';
 import {traceLocalHook, type LocalHookState} from './local-hook.js';
-import {pushFile} from './push-files.js';
+import {holdPushFiles, type PushFiles} from './push-files.js';
 import {parseProgressLine, progressGate} from './progress.js';
 import type {PushRequest} from './push-request.js';
 
@@ -11,10 +11,17 @@ const pushOutputBytes = 16 * 1024 * 1024;
 
 /** One `git push` process for a request: its timeout, its abort signal, its progress events. */
 export async function runPushCommand(request: PushRequest, args: string[]): Promise<PushOutput> {
-	const trace = await traceLocalHook();
+	const files = await holdPushFiles();
+	try {
+		return await runWithFiles(request, args, files);
+	} finally {
+		files.release();
+	}
+}
+
+async function runWithFiles(request: PushRequest, args: string[], files: PushFiles): Promise<PushOutput> {
+	const trace = traceLocalHook(files.trace2);
 	const onProgress = request.onProgress && progressGate(request.onProgress);
-	// git redraws --progress on every percent: read as a file, not a wakeup per redraw.
-	const stderrFile = await pushFile('stderr');
 	let output: GitOutput;
 	try {
 		output = await runGit({
@@ -24,7 +31,8 @@ export async function runPushCommand(request: PushRequest, args: string[]): Prom
 			stallTimeoutMs: request.remote.stallTimeoutSeconds * 1000,
 			signal: request.signal,
 			env: trace.env,
-			stderrFile,
+			// git redraws --progress on every percent: read as a file, not a wakeup per redraw.
+			stderrFile: files.stderr,
 			// A push's answer is a few porcelain lines and progress: a remote that floods stderr
 			// past this is ended (it costs memory and, in the stderr file, disk up to this much).
 			maxBuffer: pushOutputBytes,

@@ -1,4 +1,4 @@
-import {chmodSync, readdirSync, writeFileSync} from 'node:fs';
+import {chmodSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {pushOne} from '../../../source/core/push/push-one.js';
@@ -84,6 +84,37 @@ describe('the remote is still blamed when it is the remote', () => {
 });
 
 describe('the pushes\' trace files', () => {
+	it('live in a directory that exists only while pushes run: gone after one push, and after two at once', async () => {
+		const repo = makeRepo();
+		for (const name of ['origin', 'mirror']) addBareRemote(repo, name);
+		const seen = path.join(tempDir('rst-seen-'), 'trace-paths');
+		const hook = path.join(repo, '.git', 'hooks', 'pre-push');
+		writeFileSync(hook, `#!/bin/sh\ncat >/dev/null\necho "$GIT_TRACE2_EVENT" >> '${seen}'\n`);
+		chmodSync(hook, 0o755);
+		commit(repo, 'work');
+		// Where this process makes temp files, from here on: only the pushes' directory goes there.
+		const tmp = tempDir('rst-tmpdir-');
+		const before = process.env.TMPDIR;
+		process.env.TMPDIR = tmp;
+		try {
+			expect((await pushOne(request(repo, remote('origin')))).status).toBe('pushed');
+			expect(readdirSync(tmp)).toEqual([]);
+			commit(repo, 'more work');
+			const both = await Promise.all([pushOne(request(repo, remote('origin'))), pushOne(request(repo, remote('mirror')))]);
+			expect(both.map(result => result.status)).toEqual(['pushed', 'pushed']);
+			expect(readdirSync(tmp)).toEqual([]);
+		} finally {
+			if (before === undefined) delete process.env.TMPDIR;
+			else process.env.TMPDIR = before;
+		}
+
+		// While they ran, git wrote its trace there: one directory for the first push, one shared by the two.
+		const dirs = readFileSync(seen, 'utf8').trim().split('\n').map(file => path.dirname(file));
+		expect(dirs).toHaveLength(3);
+		for (const dir of dirs) expect(dir.startsWith(path.join(tmp, 'remote-sync-push-'))).toBe(true);
+		expect(dirs[1]).toBe(dirs[2]);
+	});
+
 	it('live in one private directory for the run, gone at exit: after pushes that passed, and after one a hook refused', async () => {
 		const tmp = tempDir('rst-tmpdir-');
 		const repo = makeRepo();
