@@ -1,7 +1,7 @@
 import {execFileSync} from 'node:child_process';
-import {mkdirSync, writeFileSync} from 'node:fs';
+import {mkdirSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {tempDir} from './sandbox.js';
+import {onFileEnd, tempDir} from './sandbox.js';
 
 /**
  * Real repositories for tests, isolated from the machine's and the user's git config.
@@ -30,9 +30,14 @@ export function isolatedHome(): string {
 }
 
 function tempDirPersistent(): string {
-	// The HOME outlives single tests within a worker; the OS temp cleaner owns it.
+	// The HOME outlives single tests: it goes when the test file is done (each file runs in a
+	// process of its own, and left behind it piled up by the thousand in the temp dir).
 	const dir = path.join(process.env.TMPDIR ?? '/tmp', `rst-home-${process.pid}`);
 	mkdirSync(dir, {recursive: true});
+	onFileEnd(() => {
+		homeDir = undefined;
+		rmSync(dir, {recursive: true, force: true});
+	});
 	return dir;
 }
 

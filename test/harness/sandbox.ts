@@ -11,6 +11,7 @@ import {afterAll, afterEach} from 'vitest';
 type Disposer = () => void | Promise<void>;
 const disposers: Disposer[] = [];
 const suiteDisposers: Disposer[] = [];
+const fileDisposers: Disposer[] = [];
 let inSuiteScope = false;
 
 export function onCleanup(dispose: Disposer): void {
@@ -44,8 +45,19 @@ export async function cleanupAll(list: Disposer[] = disposers): Promise<void> {
 	if (errors.length > 0) throw errors[0];
 }
 
+/** What the whole test file shares (the isolated HOME): removed after everything else, once the file is done. */
+export function onFileEnd(dispose: Disposer): void {
+	fileDisposers.push(dispose);
+}
+
 afterEach(async () => cleanupAll(disposers));
-afterAll(async () => cleanupAll(suiteDisposers));
+afterAll(async () => {
+	try {
+		await cleanupAll(suiteDisposers);
+	} finally {
+		await cleanupAll(fileDisposers);
+	}
+});
 
 /** A fresh temporary directory removed after the test. */
 export function tempDir(prefix = 'rst-'): string {
