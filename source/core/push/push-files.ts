@@ -43,7 +43,8 @@ function makeDirectory(): Promise<string> {
 		(error: unknown) => {
 			// A full or missing temp dir: this push fails, the next one tries again.
 			directory = undefined;
-			throw error;
+			const reason = error instanceof Error ? error.message : String(error);
+			throw new Error(`cannot make a private directory for the push's files in ${os.tmpdir()} (${reason}): free space there, or point TMPDIR at a directory you can write`);
 		},
 	);
 }

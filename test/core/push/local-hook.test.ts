@@ -84,6 +84,23 @@ describe('the remote is still blamed when it is the remote', () => {
 });
 
 describe('the pushes\' trace files', () => {
+	it('a temp dir that cannot take them fails the push with one line that says what to do, never a throw', async () => {
+		const repo = makeRepo();
+		addBareRemote(repo, 'origin');
+		commit(repo, 'work');
+		const missing = path.join(tempDir('rst-tmpdir-'), 'gone');
+		const before = process.env.TMPDIR;
+		process.env.TMPDIR = missing;
+		try {
+			const result = await pushOne(request(repo, remote('origin')));
+			expect(result).toMatchObject({status: 'failed', attempts: 1});
+			expect(result.message).toMatch(new RegExp(`^cannot make a private directory for the push's files in ${missing} \\(ENOENT.*\\): free space there, or point TMPDIR at a directory you can write$`));
+		} finally {
+			if (before === undefined) delete process.env.TMPDIR;
+			else process.env.TMPDIR = before;
+		}
+	});
+
 	it('live in a directory that exists only while pushes run: gone after one push, and after two at once', async () => {
 		const repo = makeRepo();
 		for (const name of ['origin', 'mirror']) addBareRemote(repo, name);
